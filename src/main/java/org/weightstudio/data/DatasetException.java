@@ -1,0 +1,12 @@
+package org.weightstudio.data;
+
+/** A dataset file that is missing, malformed, truncated or inconsistent with its partner. */
+public final class DatasetException extends BadInputException {
+    public DatasetException(String message) {
+        super(message);
+    }
+
+    public DatasetException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

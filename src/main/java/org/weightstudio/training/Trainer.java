@@ -1,0 +1,226 @@
+package org.weightstudio.training;
+
+import java.util.Random;
+import org.weightstudio.data.ImageSet;
+import org.weightstudio.model.SoftmaxModel;
+
+/**
+ * Minibatch stochastic gradient descent for {@link SoftmaxModel}. Each epoch visits the
+ * training images in an order shuffled from (seed, epoch), in full batches; the remainder of an
+ * epoch that does not fill a batch is left out of that epoch. Because the order depends only on
+ * the seed and the epoch number, a run resumed at step s continues exactly as if never stopped.
+ *
+ * <p>All work buffers are sized once per batch size; {@link #step()} allocates nothing. Not
+ * thread-safe: one thread owns a trainer.
+ */
+public final class Trainer {
+    private final SoftmaxModel model;
+    private final ImageSet data;
+    private final int classes;
+    private final int inputs;
+    private final int[] order;
+
+    private TrainingConfig config;
+    private long step;
+    private int orderEpoch = -1;
+
+    // Work buffers, sized for the batch size.
+    private int[] nzIndex;
+    private float[] nzValue;
+    private int[] nzStart;
+    private int[] nzCount;
+    private float[] dz;
+    private int[] batchImages;
+    private int[] batchPredictions;
+    private double lastLoss;
+    private int lastCorrect;
+
+    public Trainer(SoftmaxModel model, ImageSet data, TrainingConfig config) {
+        this(model, data, config, 0);
+    }
+
+    /** A trainer that continues a model already trained for {@code startStep} updates. */
+    public Trainer(SoftmaxModel model, ImageSet data, TrainingConfig config, long startStep) {
+        if (model.inputs() != data.imageSize()) {
+            throw new IllegalArgumentException("model takes " + model.inputs() + " inputs, images have "
+                    + data.imageSize() + " pixels");
+        }
+        this.model = model;
+        this.data = data;
+        this.classes = model.classes();
+        this.inputs = model.inputs();
+        this.order = new int[data.size()];
+        this.step = startStep;
+        setConfig(config);
+        if (startStep == 0 && config.initScale() > 0) {
+            model.randomize(config.seed(), (float) config.initScale());
+        }
+    }
+
+    /**
+     * Changes the hyper-parameters from the next step on, keeping the trained weights. A new
+     * batch size changes how many steps an epoch has; the epoch count carries on from the
+     * samples seen.
+     */
+    public void setConfig(TrainingConfig newConfig) {
+        if (newConfig.batchSize() > data.size()) {
+            throw new IllegalArgumentException("batch size " + newConfig.batchSize() + " is larger than the "
+                    + data.size() + " training images");
+        }
+        if (config != null && config.batchSize() != newConfig.batchSize()) {
+            // Keep the position in the data: convert steps done at the old size to the new size.
+            long samples = step * config.batchSize();
+            step = samples / newConfig.batchSize();
+            orderEpoch = -1;
+        }
+        if (config == null || config.batchSize() != newConfig.batchSize()) {
+            allocate(newConfig.batchSize());
+        }
+        if (config != null && config.seed() != newConfig.seed()) {
+            orderEpoch = -1;
+        }
+        this.config = newConfig;
+    }
+
+    private void allocate(int n) {
+        nzIndex = new int[n * inputs];
+        nzValue = new float[n * inputs];
+        nzStart = new int[n];
+        nzCount = new int[n];
+        dz = new float[n * classes];
+        batchImages = new int[n];
+        batchPredictions = new int[n];
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public SoftmaxModel model() {
+        return model;
+    }
+
+    public ImageSet data() {
+        return data;
+    }
+
+    /** Updates performed so far. */
+    public long steps() {
+        return step;
+    }
+
+    public int stepsPerEpoch() {
+        return data.size() / config.batchSize();
+    }
+
+    /** Completed epochs, fractional: 1.5 means halfway through the second epoch. */
+    public double epochs() {
+        return (double) step / stepsPerEpoch();
+    }
+
+    /** Mean cross-entropy of the last update's batch, measured before the update. */
+    public double lastLoss() {
+        return lastLoss;
+    }
+
+    /** How many images of the last batch were classified right before the update. */
+    public int lastCorrect() {
+        return lastCorrect;
+    }
+
+    /** Indices into the training set of the last batch's images (live buffer: copy to keep). */
+    public int[] lastBatchImages() {
+        return batchImages;
+    }
+
+    /** Predictions for the last batch, made before the update (live buffer: copy to keep). */
+    public int[] lastBatchPredictions() {
+        return batchPredictions;
+    }
+
+    /** Performs exactly one minibatch update. */
+    public void step() {
+        int n = config.batchSize();
+        int perEpoch = stepsPerEpoch();
+        int epoch = (int) (step / perEpoch);
+        int first = (int) (step % perEpoch) * n;
+        ensureOrder(epoch);
+        float lr = (float) config.learningRateAt((double) step / perEpoch);
+
+        double loss = 0;
+        int correct = 0;
+        int offset = 0;
+        for (int i = 0; i < n; i++) {
+            int image = order[first + i];
+            int label = data.label(image);
+            batchImages[i] = image;
+            int nnz = data.toSparse(image, nzIndex, nzValue, offset);
+            nzStart[i] = offset;
+            nzCount[i] = nnz;
+            offset += nnz;
+
+            // z = W x + b, then loss = -log softmax(z)_y and p = softmax(z)
+            int zOff = i * classes;
+            model.scoresSparse(nzIndex, nzValue, nzStart[i], nnz, dz, zOff);
+            loss += SoftmaxModel.crossEntropyFromScores(dz, zOff, classes, label);
+            int predicted = SoftmaxModel.argmax(dz, zOff, classes);
+            batchPredictions[i] = predicted;
+            if (predicted == label) {
+                correct++;
+            }
+            SoftmaxModel.softmaxInPlace(dz, zOff, classes);
+            // dL/dz = p - y
+            dz[zOff + label] -= 1f;
+        }
+        lastLoss = loss / n;
+        lastCorrect = correct;
+        applyGradient(n, lr);
+        step++;
+    }
+
+    /**
+     * W <- (1 - lr*l2) W - (lr/n) sum_i dz_i x_i^T and b <- b - (lr/n) sum_i dz_i, touching only the
+     * columns where x_i has ink.
+     */
+    private void applyGradient(int n, float lr) {
+        float[] w = model.weights().data;
+        float[] b = model.bias().data;
+        if (config.l2() > 0) {
+            float shrink = (float) (1 - lr * config.l2());
+            for (int j = 0; j < w.length; j++) {
+                w[j] *= shrink;
+            }
+        }
+        float scale = lr / n;
+        for (int i = 0; i < n; i++) {
+            int zOff = i * classes;
+            int start = nzStart[i];
+            int end = start + nzCount[i];
+            for (int k = 0, row = 0; k < classes; k++, row += inputs) {
+                float g = scale * dz[zOff + k];
+                b[k] -= g;
+                for (int j = start; j < end; j++) {
+                    w[row + nzIndex[j]] -= g * nzValue[j];
+                }
+            }
+        }
+    }
+
+    /** The visiting order of an epoch: a Fisher-Yates shuffle seeded by (seed, epoch). */
+    private void ensureOrder(int epoch) {
+        if (epoch == orderEpoch) {
+            return;
+        }
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(config.seed() * 0x9E3779B97F4A7C15L + epoch);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        orderEpoch = epoch;
+    }
+}

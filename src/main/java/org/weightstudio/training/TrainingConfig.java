@@ -1,0 +1,69 @@
+package org.weightstudio.training;
+
+/**
+ * Hyper-parameters of minibatch SGD.
+ *
+ * @param batchSize    images per update (the post that started this used 2)
+ * @param learningRate step size at the start of training
+ * @param l2           weight decay: adds l2 * ||W||^2 / 2 to the loss (0 = off)
+ * @param decay        learning-rate decay per epoch: lr_e = learningRate / (1 + decay * e),
+ *                     e the (fractional) epochs done (0 = constant)
+ * @param seed         seeds the per-epoch shuffle and the random init
+ * @param initScale    standard deviation of the initial weights (0 = zero init)
+ */
+public record TrainingConfig(int batchSize, double learningRate, double l2, double decay, long seed, double initScale) {
+    public static final int DEFAULT_BATCH = 2;
+    public static final double DEFAULT_LEARNING_RATE = 0.05;
+    public static final long DEFAULT_SEED = 42;
+
+    public TrainingConfig {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+        }
+        if (!(l2 >= 0) || !Double.isFinite(l2)) {
+            throw new IllegalArgumentException("L2 must be zero or positive, got " + l2);
+        }
+        if (!(decay >= 0) || !Double.isFinite(decay)) {
+            throw new IllegalArgumentException("decay must be zero or positive, got " + decay);
+        }
+        if (!(initScale >= 0) || !Double.isFinite(initScale)) {
+            throw new IllegalArgumentException("init scale must be zero or positive, got " + initScale);
+        }
+    }
+
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(DEFAULT_BATCH, DEFAULT_LEARNING_RATE, 0, 0, DEFAULT_SEED, 0);
+    }
+
+    public TrainingConfig withBatchSize(int n) {
+        return new TrainingConfig(n, learningRate, l2, decay, seed, initScale);
+    }
+
+    public TrainingConfig withLearningRate(double lr) {
+        return new TrainingConfig(batchSize, lr, l2, decay, seed, initScale);
+    }
+
+    public TrainingConfig withSeed(long s) {
+        return new TrainingConfig(batchSize, learningRate, l2, decay, s, initScale);
+    }
+
+    public TrainingConfig withL2(double v) {
+        return new TrainingConfig(batchSize, learningRate, v, decay, seed, initScale);
+    }
+
+    public TrainingConfig withDecay(double v) {
+        return new TrainingConfig(batchSize, learningRate, l2, v, seed, initScale);
+    }
+
+    public TrainingConfig withInitScale(double v) {
+        return new TrainingConfig(batchSize, learningRate, l2, decay, seed, v);
+    }
+
+    /** The learning rate after {@code epochs} (fractional) epochs of decay. */
+    public double learningRateAt(double epochs) {
+        return learningRate / (1 + decay * epochs);
+    }
+}
