@@ -1,0 +1,231 @@
+package org.weightstudio.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What the trainer thread may do next: run freely, stay paused, run a number of single steps,
+ * run commands other threads handed it, or stop. Any thread changes the control; only the
+ * trainer thread calls {@link #next()}, which blocks on a condition while there is nothing to do
+ * (no spinning) and also waits out the pace limit, so that a pause, a stop or a new pace wakes it
+ * at once.
+ */
+public final class TrainingControl {
+    /** What the trainer thread should do after {@link #next()} returns. */
+    public enum Work {
+        /** Run one update. */
+        STEP,
+        /** Run the commands from {@link #takeCommands()}, then ask again. */
+        COMMANDS,
+        /** Leave the loop. */
+        STOP
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<Runnable> commands = new ArrayList<>();
+    private final PaceLimiter pace = new PaceLimiter();
+
+    private boolean running;
+    private boolean stopped;
+    private long pendingSteps;
+    private boolean idle;
+    private long pauseAtStep = Long.MAX_VALUE;
+
+    /** Run freely until paused. */
+    public void play() {
+        update(() -> {
+            running = true;
+            pendingSteps = 0;
+        });
+    }
+
+    /** Stop after the update in progress, if any; also drops steps still asked for. */
+    public void pause() {
+        update(() -> {
+            running = false;
+            pendingSteps = 0;
+        });
+    }
+
+    /** Run exactly {@code n} more updates, then pause. */
+    public void step(long n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, got " + n);
+        }
+        update(() -> {
+            running = false;
+            pendingSteps += n;
+        });
+    }
+
+    /** Leaves the loop for good; commands still queued run first. */
+    public void stop() {
+        update(() -> stopped = true);
+    }
+
+    /** Updates per second; {@code Double.POSITIVE_INFINITY} for as fast as possible. */
+    public void setPace(double updatesPerSecond) {
+        update(() -> pace.setPace(updatesPerSecond));
+    }
+
+    public double pace() {
+        lock.lock();
+        try {
+            return pace.pace();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Pause on its own when the trainer reaches this step (for scripted runs). */
+    public void pauseAtStep(long step) {
+        update(() -> pauseAtStep = step);
+    }
+
+    /** Hands a task to the trainer thread; it runs between two updates, in order. */
+    public void submit(Runnable command) {
+        update(() -> commands.add(command));
+    }
+
+    public boolean isRunning() {
+        lock.lock();
+        try {
+            return running && !stopped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the trainer thread has nothing left to do (paused with no steps or commands
+     * pending, or stopped). For tests and scripted runs.
+     *
+     * @return false if the timeout passed first
+     */
+    public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+        long nanos = unit.toNanos(timeout);
+        lock.lock();
+        try {
+            while (!(idle || stopped) || hasWork()) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = changed.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- trainer thread ----
+
+    /**
+     * Blocks until there is something to do and returns it. {@code step} is the number of
+     * updates done so far (for {@link #pauseAtStep}). Before blocking while paused it returns
+     * null once, so that the caller can publish what the window has not yet seen.
+     */
+    Work next(long step, boolean flushed) throws InterruptedException {
+        lock.lock();
+        try {
+            while (true) {
+                if (!commands.isEmpty()) {
+                    return Work.COMMANDS;
+                }
+                if (stopped) {
+                    return Work.STOP;
+                }
+                if (step >= pauseAtStep) {
+                    running = false;
+                    pendingSteps = 0;
+                    pauseAtStep = Long.MAX_VALUE;
+                }
+                if (running || pendingSteps > 0) {
+                    long wait = pace.nanosUntilNext(System.nanoTime());
+                    if (wait > 0) {
+                        changed.awaitNanos(wait);
+                        continue;
+                    }
+                    pace.stepped(System.nanoTime());
+                    if (!running) {
+                        pendingSteps--;
+                    }
+                    return Work.STEP;
+                }
+                if (!flushed) {
+                    return null;
+                }
+                idle = true;
+                changed.signalAll();
+                try {
+                    changed.await();
+                } finally {
+                    idle = false;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<Runnable> takeCommands() {
+        lock.lock();
+        try {
+            List<Runnable> taken = new ArrayList<>(commands);
+            commands.clear();
+            return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean hasWork() {
+        return !commands.isEmpty() || (!stopped && (running || pendingSteps > 0));
+    }
+
+    private void update(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Keeps updates at most {@code pace} per second by spacing their start times. */
+    static final class PaceLimiter {
+        private double pace = Double.POSITIVE_INFINITY;
+        private long intervalNanos;
+        private long lastStepNanos = Long.MIN_VALUE / 2;
+
+        void setPace(double updatesPerSecond) {
+            if (!(updatesPerSecond > 0)) {
+                throw new IllegalArgumentException("pace must be a positive number of updates per second, got "
+                        + updatesPerSecond);
+            }
+            pace = updatesPerSecond;
+            // interval = 1 s / pace; unlimited pace means no wait at all
+            intervalNanos = Double.isInfinite(updatesPerSecond) ? 0 : (long) (1e9 / updatesPerSecond);
+        }
+
+        double pace() {
+            return pace;
+        }
+
+        long nanosUntilNext(long now) {
+            if (intervalNanos == 0) {
+                return 0;
+            }
+            return lastStepNanos + intervalNanos - now;
+        }
+
+        void stepped(long now) {
+            lastStepNanos = now;
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package org.weightstudio.training;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.weightstudio.data.ImageSet;
+import org.weightstudio.model.SoftmaxModel;
+
+/**
+ * One named daemon thread that trains, publishes a {@link Frame} every refresh interval and obeys
+ * a {@link TrainingControl}. Everything that touches the {@link Trainer} runs on that thread:
+ * other threads change the run only through the control (play, pause, step, stop) or through
+ * commands queued on it (reset, new hyper-parameters), which run between two updates. What other
+ * threads read (step, samples, running loss) is published through volatile fields.
+ *
+ * <p>Starts paused. {@link #close()} stops the thread and waits for it.
+ */
+public final class TrainingSession implements AutoCloseable {
+    public static final String THREAD_NAME = "weight-studio-trainer";
+    public static final int MAX_REFRESH_INTERVAL = 10_000;
+    /** Samples the running loss and accuracy average over (exponential moving average). */
+    static final double RUNNING_WINDOW = 1000;
+
+    private final ImageSet data;
+    private final int classes;
+    private final TrainingControl control = new TrainingControl();
+    private final FramePublisher publisher = new FramePublisher();
+    private final Thread thread;
+
+    // Shared with other threads: written by the trainer thread (or before start), read anywhere.
+    private volatile int refreshInterval;
+    private volatile boolean autoGrow;
+    private volatile long step;
+    private volatile long samples;
+    private volatile double runningLoss = Double.NaN;
+    private volatile double runningAccuracy = Double.NaN;
+    private volatile String problem;
+    private volatile TrainingConfig config;
+
+    // Trainer thread only.
+    private Trainer trainer;
+    private long run = -1;
+    private Frame runStart;
+    private Frame lastFrame;
+    private boolean unpublished;
+    private double lossSum;
+    private long correctSum;
+    private long samplesSinceFrame;
+
+    public TrainingSession(ImageSet data, int classes, TrainingConfig config, int refreshInterval) {
+        this.data = data;
+        this.classes = classes;
+        setRefreshInterval(refreshInterval);
+        checkBatch(config);
+        this.config = config;
+        startRun(config);
+        this.thread = new Thread(this::loop, THREAD_NAME);
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public TrainingControl control() {
+        return control;
+    }
+
+    public FramePublisher frames() {
+        return publisher;
+    }
+
+    /** Hook for consumers that must record every frame (a timeline); see {@link FrameListener}. */
+    public void addFrameListener(FrameListener listener) {
+        publisher.addListener(listener);
+    }
+
+    public ImageSet data() {
+        return data;
+    }
+
+    // ---- settings, any thread ----
+
+    /** Steps between frames, 1 to 10,000; applies from the next update on. */
+    public void setRefreshInterval(int k) {
+        if (k < 1 || k > MAX_REFRESH_INTERVAL) {
+            throw new IllegalArgumentException("refresh interval must be 1 to " + MAX_REFRESH_INTERVAL + ", got " + k);
+        }
+        refreshInterval = k;
+    }
+
+    public int refreshInterval() {
+        return refreshInterval;
+    }
+
+    /** Raise the refresh interval tenfold whenever training has run 100 intervals (a time lapse). */
+    public void setAutoGrow(boolean on) {
+        autoGrow = on;
+    }
+
+    public boolean autoGrow() {
+        return autoGrow;
+    }
+
+    /**
+     * New hyper-parameters from the next update on, keeping the weights. The seed is kept too: a
+     * new seed would reshuffle the run midway; it takes effect at {@link #reset(long)}.
+     */
+    public void setConfig(TrainingConfig newConfig) {
+        checkBatch(newConfig);
+        TrainingConfig c = newConfig.withSeed(config.seed());
+        config = c;
+        control.submit(() -> trainer.setConfig(c));
+    }
+
+    /** Starts over from fresh weights with the current hyper-parameters: the same seed replays the same run. */
+    public void reset() {
+        reset(config.seed());
+    }
+
+    /** Starts over from fresh weights with this seed (the seed only changes at a reset). */
+    public void reset(long seed) {
+        TrainingConfig c = config.withSeed(seed);
+        config = c;
+        control.submit(() -> {
+            startRun(c);
+            publishNow();
+        });
+    }
+
+    // ---- observations, any thread ----
+
+    /** Updates done in the current run. */
+    public long step() {
+        return step;
+    }
+
+    /** Images trained on since the session began, across resets (for samples per second). */
+    public long samples() {
+        return samples;
+    }
+
+    public double runningLoss() {
+        return runningLoss;
+    }
+
+    public double runningAccuracy() {
+        return runningAccuracy;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** Why training paused on its own (a loss that is not finite), or null. */
+    public String problem() {
+        return problem;
+    }
+
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    public Thread.State threadState() {
+        return thread.getState();
+    }
+
+    /** Stops the thread and waits for it (at most a few seconds). */
+    @Override
+    public void close() {
+        control.stop();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void checkBatch(TrainingConfig c) {
+        if (c.batchSize() > data.size()) {
+            throw new IllegalArgumentException("batch size " + c.batchSize() + " is larger than the "
+                    + data.size() + " training images");
+        }
+    }
+
+    // ---- trainer thread ----
+
+    private void loop() {
+        try {
+            publishNow();
+            while (true) {
+                TrainingControl.Work work = control.next(trainer.steps(), !unpublished);
+                if (work == null) {
+                    publishNow();
+                } else if (work == TrainingControl.Work.COMMANDS) {
+                    for (Runnable command : control.takeCommands()) {
+                        command.run();
+                    }
+                    step = trainer.steps();
+                } else if (work == TrainingControl.Work.STEP) {
+                    trainOne();
+                } else {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            problem = "training stopped: " + e;
+            throw e;
+        }
+    }
+
+    private void startRun(TrainingConfig c) {
+        SoftmaxModel model = new SoftmaxModel(classes, data.imageSize());
+        trainer = new Trainer(model, data, c);
+        run++;
+        runStart = Frame.capture(trainer, null, Double.NaN, Double.NaN);
+        lastFrame = runStart;
+        step = 0;
+        runningLoss = Double.NaN;
+        runningAccuracy = Double.NaN;
+        problem = null;
+        clearSums();
+        unpublished = true;
+    }
+
+    private void trainOne() {
+        trainer.step();
+        int n = trainer.config().batchSize();
+        double loss = trainer.lastLoss();
+        lossSum += loss * n;
+        correctSum += trainer.lastCorrect();
+        samplesSinceFrame += n;
+        samples += n;
+        long s = trainer.steps();
+        step = s;
+        unpublished = true;
+        updateRunning(loss, (double) trainer.lastCorrect() / n, n);
+        if (!Double.isFinite(loss)) {
+            problem = String.format(Locale.ROOT,
+                    "Training paused: the loss became %s at step %d (learning rate %s is too high?). Lower it and Reset.",
+                    loss, s, trainer.config().learningRate());
+            control.pause();
+            publishNow();
+            return;
+        }
+        int k = refreshInterval;
+        if (autoGrow && k < MAX_REFRESH_INTERVAL && s >= 100L * k) {
+            refreshInterval = Math.min(MAX_REFRESH_INTERVAL, k * 10);
+        }
+        if (s % k == 0 && publisher.wanted()) {
+            publishNow();
+        }
+    }
+
+    /** running = running + w (x - running), w = n / window: an average over about the last window samples. */
+    private void updateRunning(double loss, double accuracy, int n) {
+        double w = Math.min(1, n / RUNNING_WINDOW);
+        if (Double.isNaN(runningLoss)) {
+            runningLoss = loss;
+            runningAccuracy = accuracy;
+        } else {
+            runningLoss += w * (loss - runningLoss);
+            runningAccuracy += w * (accuracy - runningAccuracy);
+        }
+    }
+
+    private void publishNow() {
+        double loss = samplesSinceFrame == 0 ? Double.NaN : lossSum / samplesSinceFrame;
+        double accuracy = samplesSinceFrame == 0 ? Double.NaN : (double) correctSum / samplesSinceFrame;
+        Frame frame = lastFrame == runStart && trainer.steps() == runStart.step()
+                ? runStart
+                : Frame.capture(trainer, lastFrame, loss, accuracy);
+        lastFrame = frame;
+        clearSums();
+        unpublished = false;
+        publisher.publish(new PublishedFrame(run, runStart, frame));
+    }
+
+    private void clearSums() {
+        lossSum = 0;
+        correctSum = 0;
+        samplesSinceFrame = 0;
+    }
+}
