@@ -30,6 +30,7 @@ public final class TrainingSession implements AutoCloseable {
     private volatile int refreshInterval;
     private volatile boolean autoGrow;
     private volatile long step;
+    private volatile double epochs;
     private volatile long samples;
     private volatile double runningLoss = Double.NaN;
     private volatile double runningAccuracy = Double.NaN;
@@ -134,6 +135,11 @@ public final class TrainingSession implements AutoCloseable {
         return step;
     }
 
+    /** Fractional epochs done in the current run. */
+    public double epochs() {
+        return epochs;
+    }
+
     /** Images trained on since the session began, across resets (for samples per second). */
     public long samples() {
         return samples;
@@ -196,6 +202,7 @@ public final class TrainingSession implements AutoCloseable {
                         command.run();
                     }
                     step = trainer.steps();
+                    epochs = trainer.epochs();
                 } else if (work == TrainingControl.Work.STEP) {
                     trainOne();
                 } else {
@@ -217,6 +224,7 @@ public final class TrainingSession implements AutoCloseable {
         runStart = Frame.capture(trainer, null, Double.NaN, Double.NaN);
         lastFrame = runStart;
         step = 0;
+        epochs = 0;
         runningLoss = Double.NaN;
         runningAccuracy = Double.NaN;
         problem = null;
@@ -234,6 +242,7 @@ public final class TrainingSession implements AutoCloseable {
         samples += n;
         long s = trainer.steps();
         step = s;
+        epochs = trainer.epochs();
         unpublished = true;
         updateRunning(loss, (double) trainer.lastCorrect() / n, n);
         if (!Double.isFinite(loss)) {

@@ -1,0 +1,60 @@
+package org.weightstudio.persistence;
+
+/**
+ * The window's settings as stored in {@code settings.json} (a Gson DTO: plain fields, no live
+ * objects). Values outside their range are replaced by defaults on load, one by one, so a file
+ * edited by hand keeps whatever is still sensible.
+ */
+public final class StudioSettings {
+    public static final int FORMAT_VERSION = 1;
+
+    public int formatVersion = FORMAT_VERSION;
+    public int refreshInterval = 1;
+    public boolean autoGrow = false;
+    /** Updates per second; 0 means unlimited (JSON has no infinity). */
+    public double pace = 0;
+    public double learningRate = 0.05;
+    public int batchSize = 2;
+    public long seed = 42;
+    /** "SHARED" or "PER_TILE". */
+    public String scaleMode = "SHARED";
+    /** Evaluate test accuracy every this many updates. */
+    public int testEvery = 5000;
+    public double windowWidth = 1500;
+    public double windowHeight = 900;
+
+    public static StudioSettings defaults() {
+        return new StudioSettings();
+    }
+
+    /** This object with every out-of-range value replaced by its default; returns this. */
+    StudioSettings sanitized() {
+        StudioSettings d = defaults();
+        formatVersion = FORMAT_VERSION;
+        if (refreshInterval < 1 || refreshInterval > 10_000) {
+            refreshInterval = d.refreshInterval;
+        }
+        if (!(pace == 0 || (pace >= 0.5 && Double.isFinite(pace)))) {
+            pace = d.pace;
+        }
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            learningRate = d.learningRate;
+        }
+        if (batchSize < 1) {
+            batchSize = d.batchSize;
+        }
+        if (!"SHARED".equals(scaleMode) && !"PER_TILE".equals(scaleMode)) {
+            scaleMode = d.scaleMode;
+        }
+        if (testEvery < 1) {
+            testEvery = d.testEvery;
+        }
+        if (!(windowWidth >= 400 && windowWidth <= 10_000)) {
+            windowWidth = d.windowWidth;
+        }
+        if (!(windowHeight >= 300 && windowHeight <= 10_000)) {
+            windowHeight = d.windowHeight;
+        }
+        return this;
+    }
+}

@@ -1,0 +1,91 @@
+package org.weightstudio.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.weightstudio.data.ImageSet;
+import org.weightstudio.training.Frame;
+
+/**
+ * The inputs of the last update beside the grid: each image with its label and the model's
+ * prediction (made before the update), so a person sees which digits a delta is made of. Shows
+ * the first {@value #SHOWN} of a larger batch.
+ */
+final class BatchView extends VBox {
+    static final int SHOWN = 8;
+    private static final int SCALE = 3;
+
+    private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
+
+    private final ImageSet images;
+    private final List<Row> rows = new ArrayList<>();
+    private final Label more = new Label();
+    private final int[] grey;
+
+    private record Row(HBox box, WritableImage image, Label text) {
+    }
+
+    BatchView(ImageSet images) {
+        this.images = images;
+        this.grey = new int[images.imageSize()];
+        Label title = new Label("Last update's inputs");
+        title.getStyleClass().add("section-title");
+        getChildren().add(title);
+        for (int i = 0; i < SHOWN; i++) {
+            WritableImage img = new WritableImage(images.cols(), images.rows());
+            ImageView view = new ImageView(img);
+            view.setSmooth(false);
+            view.setFitWidth(images.cols() * SCALE);
+            view.setFitHeight(images.rows() * SCALE);
+            Label text = new Label();
+            text.getStyleClass().add("batch-text");
+            HBox box = new HBox(8, view, text);
+            box.setAlignment(Pos.CENTER_LEFT);
+            box.setVisible(false);
+            box.setManaged(false);
+            rows.add(new Row(box, img, text));
+            getChildren().add(box);
+        }
+        more.getStyleClass().add("batch-more");
+        getChildren().add(more);
+        getStyleClass().add("batch-view");
+        setSpacing(4);
+        setMinWidth(200);
+        setPrefWidth(200);
+    }
+
+    void show(Frame frame) {
+        int n = frame.batchImages().length;
+        for (int i = 0; i < SHOWN; i++) {
+            Row row = rows.get(i);
+            boolean used = i < n;
+            row.box().setVisible(used);
+            row.box().setManaged(used);
+            if (used) {
+                paint(frame.batchImages()[i], row.image());
+                int label = frame.batchLabels()[i];
+                int predicted = frame.batchPredictions()[i];
+                row.text().setText("label " + label + "\npredicted " + predicted);
+                row.text().pseudoClassStateChanged(WRONG, label != predicted);
+            }
+        }
+        more.setText(n > SHOWN ? "+ " + (n - SHOWN) + " more in the batch" : n == 0 ? "(no update yet)" : "");
+    }
+
+    /** Ink as light on dark, the way MNIST is usually shown. */
+    private void paint(int index, WritableImage target) {
+        for (int p = 0; p < grey.length; p++) {
+            int v = images.pixel(index, p);
+            grey[p] = 0xFF000000 | v << 16 | v << 8 | v;
+        }
+        target.getPixelWriter().setPixels(0, 0, images.cols(), images.rows(), PixelFormat.getIntArgbInstance(), grey,
+                0, images.cols());
+    }
+}

@@ -1,0 +1,238 @@
+package org.weightstudio.ui;
+
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.weightstudio.render.ScaleMode;
+
+/**
+ * The controls: play/pause, step, step N, reset; refresh interval (slider and field) with
+ * auto-grow; pace; batch size, learning rate and seed; shared or per-tile colour scale. A value a
+ * field refuses stays in the field, outlined red, with the reason below the controls.
+ */
+final class ControlBar extends VBox {
+    /** Slider positions are log10 of the value; the pace slider's right end means unlimited. */
+    private static final double PACE_MIN = Math.log10(0.5);
+    private static final double PACE_MAX = 4;
+
+    private final StudioViewModel vm;
+    private final Label error = new Label();
+    private boolean syncing;
+
+    final Button play = new Button("Play");
+    final Button step = new Button("Step");
+    final Button stepN = new Button("Step N");
+    final TextField stepCount = field("100", 6, "stepCount");
+    final Button reset = new Button("Reset");
+    final Slider refreshSlider = new Slider(0, 4, 0);
+    final TextField refreshField = field("1", 6, "refreshField");
+    final CheckBox autoGrow = new CheckBox("auto-grow");
+    final Slider paceSlider = new Slider(PACE_MIN, PACE_MAX, PACE_MAX);
+    final Label paceLabel = new Label();
+    final TextField batchField = field("2", 5, "batchField");
+    final TextField rateField = field("0.05", 7, "rateField");
+    final TextField seedField = field("42", 7, "seedField");
+    final ToggleButton shared = new ToggleButton("Shared scale");
+    final ToggleButton perTile = new ToggleButton("Per-tile scale");
+
+    ControlBar(StudioViewModel vm) {
+        this.vm = vm;
+        createView();
+        wire();
+    }
+
+    private void createView() {
+        play.setId("playButton");
+        step.setId("stepButton");
+        stepN.setId("stepNButton");
+        reset.setId("resetButton");
+        refreshSlider.setId("refreshSlider");
+        paceSlider.setId("paceSlider");
+        autoGrow.setId("autoGrow");
+        shared.setId("sharedScale");
+        perTile.setId("perTileScale");
+        error.setId("fieldError");
+        error.getStyleClass().add("field-error");
+        play.setMinWidth(70);
+        refreshSlider.setPrefWidth(140);
+        paceSlider.setPrefWidth(140);
+        paceLabel.setMinWidth(110);
+        ToggleGroup scale = new ToggleGroup();
+        shared.setToggleGroup(scale);
+        perTile.setToggleGroup(scale);
+
+        tip(play, "Start or pause training (Space)");
+        tip(step, "Run exactly one update, then pause (Right arrow)");
+        tip(stepN, "Run the number of updates in the field beside, then pause");
+        tip(stepCount, "How many updates Step N runs");
+        tip(reset, "Start over from fresh weights; the same seed replays the same run (R)");
+        tip(refreshSlider, "Updates between pictures, 1 to 10,000; applies at once (+ and - keys)");
+        tip(refreshField, "Updates between pictures, 1 to 10,000; press Enter to apply");
+        tip(autoGrow, "Raise the refresh interval tenfold each time training has run 100 intervals: a time lapse");
+        tip(paceSlider, "Updates per second, 0.5 to 10,000; the right end is unlimited");
+        tip(batchField, "Images per update; changes at once and keeps the trained weights");
+        tip(rateField, "Learning rate (greater than 0); changes at once and keeps the trained weights");
+        tip(seedField, "Seed of the shuffle and the initial weights; used by the next Reset");
+        tip(shared, "One colour scale for all ten tiles of a row, so tiles compare");
+        tip(perTile, "Each tile uses its own range, to show detail in quiet tiles");
+
+        FlowPane bar = new FlowPane(14, 8,
+                group(play, step, stepN, stepCount, reset),
+                separator(),
+                group(new Label("Refresh every"), refreshSlider, refreshField, new Label("updates"), autoGrow),
+                separator(),
+                group(new Label("Pace"), paceSlider, paceLabel),
+                separator(),
+                group(new Label("Batch"), batchField, new Label("Learning rate"), rateField, new Label("Seed"),
+                        seedField),
+                separator(),
+                group(shared, perTile));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(bar, error);
+        getStyleClass().add("control-bar");
+        setSpacing(4);
+    }
+
+    private void wire() {
+        play.setOnAction(e -> vm.togglePlay());
+        step.setOnAction(e -> vm.step());
+        stepN.setOnAction(e -> check(stepCount, vm.stepN(stepCount.getText())));
+        reset.setOnAction(e -> vm.reset());
+        vm.runningProperty().addListener((o, was, on) -> play.setText(on ? "Pause" : "Play"));
+
+        refreshSlider.valueProperty().addListener((o, was, v) -> {
+            if (!syncing) {
+                vm.setRefreshInterval((int) Math.round(Math.pow(10, v.doubleValue())));
+            }
+        });
+        onCommit(refreshField, vm::setRefreshInterval);
+        vm.refreshIntervalProperty().addListener((o, was, k) -> showRefresh(k.intValue()));
+        showRefresh(vm.refreshIntervalProperty().get());
+        autoGrow.selectedProperty().bindBidirectional(vm.autoGrowProperty());
+
+        paceSlider.valueProperty().addListener((o, was, v) -> {
+            if (!syncing) {
+                double p = v.doubleValue() >= PACE_MAX - 1e-9 ? Double.POSITIVE_INFINITY : Math.pow(10, v.doubleValue());
+                vm.setPace(p);
+            }
+        });
+        vm.paceProperty().addListener((o, was, p) -> showPace(p.doubleValue()));
+        showPace(vm.paceProperty().get());
+
+        onCommit(batchField, vm::setBatchSize);
+        onCommit(rateField, vm::setLearningRate);
+        onCommit(seedField, vm::setSeed);
+        batchField.setText(Integer.toString(vm.batchSizeProperty().get()));
+        vm.batchSizeProperty().addListener((o, was, n) -> batchField.setText(Integer.toString(n.intValue())));
+        rateField.setText(formatRate(vm.learningRateProperty().get()));
+        seedField.setText(Long.toString(vm.seedProperty().get()));
+
+        (vm.scaleModeProperty().get() == ScaleMode.SHARED ? shared : perTile).setSelected(true);
+        shared.setOnAction(e -> selectScale(ScaleMode.SHARED));
+        perTile.setOnAction(e -> selectScale(ScaleMode.PER_TILE));
+    }
+
+    private void selectScale(ScaleMode mode) {
+        vm.scaleModeProperty().set(mode);
+        shared.setSelected(mode == ScaleMode.SHARED);
+        perTile.setSelected(mode == ScaleMode.PER_TILE);
+    }
+
+    private void showRefresh(int k) {
+        syncing = true;
+        try {
+            refreshSlider.setValue(Math.log10(k));
+            if (!refreshField.isFocused() || !refreshField.getStyleClass().contains("invalid")) {
+                refreshField.setText(Integer.toString(k));
+                clear(refreshField);
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void showPace(double p) {
+        syncing = true;
+        try {
+            paceSlider.setValue(Double.isInfinite(p) ? PACE_MAX : Math.log10(p));
+            paceLabel.setText(Double.isInfinite(p) ? "unlimited"
+                    : String.format(Locale.ROOT, p < 10 ? "%.1f updates/s" : "%.0f updates/s", p));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Applies a field on Enter and when it loses focus; shows the view-model's refusal. */
+    private void onCommit(TextField f, Function<String, String> apply) {
+        f.setOnAction(e -> check(f, apply.apply(f.getText())));
+        f.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                check(f, apply.apply(f.getText()));
+            }
+        });
+    }
+
+    private void check(TextField f, String problem) {
+        if (problem == null) {
+            clear(f);
+        } else {
+            if (!f.getStyleClass().contains("invalid")) {
+                f.getStyleClass().add("invalid");
+            }
+            error.setText(problem);
+        }
+    }
+
+    private void clear(TextField f) {
+        if (f.getStyleClass().remove("invalid")) {
+            error.setText("");
+        }
+    }
+
+    Label errorLabel() {
+        return error;
+    }
+
+    private static String formatRate(double lr) {
+        return Double.toString(lr);
+    }
+
+    private static TextField field(String text, int columns, String id) {
+        TextField f = new TextField(text);
+        f.setPrefColumnCount(columns);
+        f.setId(id);
+        return f;
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static Separator separator() {
+        Separator s = new Separator(Orientation.VERTICAL);
+        s.setPrefHeight(24);
+        return s;
+    }
+
+    private static void tip(javafx.scene.control.Control c, String text) {
+        Tooltip t = new Tooltip(text);
+        t.setShowDelay(javafx.util.Duration.millis(400));
+        c.setTooltip(t);
+    }
+}

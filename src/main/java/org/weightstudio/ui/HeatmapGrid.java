@@ -1,0 +1,157 @@
+package org.weightstudio.ui;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import org.weightstudio.render.HeatmapRasterizer;
+import org.weightstudio.render.ScaleMode;
+import org.weightstudio.training.Frame;
+
+/**
+ * The post's layout: a top row of ten weight heatmaps titled 0..9 and below them ten heatmaps
+ * of the change since the previous picture, titled delta_0..delta_9. Tiles grow with the region,
+ * in whole multiples of the image size when there is room, so the enlargement stays even.
+ * Hovering a pixel reports its row, column and value; the report follows the pictures live.
+ */
+final class HeatmapGrid extends Region {
+    static final int COLUMNS = 10;
+    private static final double GAP = 10;
+    /** Height of a tile besides its image: title, colour bar, range labels. */
+    private static final double TILE_EXTRA = 54;
+
+    private final HeatmapTile[] weights;
+    private final HeatmapTile[] deltas;
+    private final float[] weightRanges;
+    private final float[] deltaRanges;
+    private final Consumer<String> hoverReport;
+    private HeatmapTile hovered;
+    private int hoverRow;
+    private int hoverCol;
+    private String hoverName = "";
+    private Rectangle2D usedArea = Rectangle2D.EMPTY;
+
+    HeatmapGrid(int classes, int rows, int cols, Consumer<String> hoverReport) {
+        this.hoverReport = hoverReport;
+        weights = new HeatmapTile[classes];
+        deltas = new HeatmapTile[classes];
+        weightRanges = new float[classes];
+        deltaRanges = new float[classes];
+        for (int k = 0; k < classes; k++) {
+            weights[k] = new HeatmapTile(Integer.toString(k), "weight-" + k, rows, cols);
+            deltas[k] = new HeatmapTile("delta_" + k, "delta-" + k, rows, cols);
+            watchHover(weights[k], "W_" + k);
+            watchHover(deltas[k], "delta_" + k);
+        }
+        getChildren().addAll(weights);
+        getChildren().addAll(deltas);
+        getStyleClass().add("heatmap-grid");
+        setPadding(new Insets(6));
+        setMinSize(400, 2 * (rows + TILE_EXTRA) + GAP);
+        // The preferred height follows the width: ask the parent again when the width changes.
+        widthProperty().addListener((o, was, now) -> {
+            if (getParent() != null) {
+                getParent().requestLayout();
+            }
+        });
+    }
+
+    /** Draws a picture: weights on top, the delta below, each row with its own scale rule. */
+    void draw(ShownPicture picture) {
+        Frame f = picture.frame().frame();
+        int tile = f.tileSize();
+        int classes = Math.min(weights.length, f.classes());
+        HeatmapRasterizer.ranges(f.weights(), classes, tile, picture.scaleMode(), weightRanges);
+        HeatmapRasterizer.ranges(picture.delta(), classes, tile, picture.scaleMode(), deltaRanges);
+        for (int k = 0; k < classes; k++) {
+            weights[k].draw(f.weights(), k * tile, weightRanges[k]);
+            deltas[k].draw(picture.delta(), k * tile, deltaRanges[k]);
+        }
+        if (hovered != null) {
+            report();
+        }
+    }
+
+    HeatmapTile weightTile(int k) {
+        return weights[k];
+    }
+
+    HeatmapTile deltaTile(int k) {
+        return deltas[k];
+    }
+
+    @Override
+    protected void layoutChildren() {
+        Insets in = getInsets();
+        double w = getWidth() - in.getLeft() - in.getRight();
+        double h = getHeight() - in.getTop() - in.getBottom();
+        int n = weights.length;
+        int px = weights[0].cols();
+        // side = the largest image that fits both ways; whole multiples of the image size when >= 2x
+        double side = Math.min((w - GAP * (n - 1)) / n, (h - GAP - 2 * TILE_EXTRA) / 2);
+        side = side >= 2 * px ? Math.floor(side / px) * px : Math.max(px, Math.floor(side));
+        double tileWidth = side;
+        double usedWidth = n * tileWidth + (n - 1) * GAP;
+        double x0 = in.getLeft() + Math.max(0, (w - usedWidth) / 2);
+        double rowHeight = side + TILE_EXTRA;
+        for (int k = 0; k < n; k++) {
+            double x = x0 + k * (tileWidth + GAP);
+            weights[k].setSide(side);
+            deltas[k].setSide(side);
+            weights[k].resizeRelocate(x, in.getTop(), tileWidth, rowHeight);
+            deltas[k].resizeRelocate(x, in.getTop() + rowHeight + GAP, tileWidth, rowHeight);
+        }
+        double margin = GAP;
+        double left = Math.max(0, x0 - margin);
+        usedArea = new Rectangle2D(left, 0, Math.min(getWidth() - left, usedWidth + 2 * margin),
+                Math.min(getHeight(), in.getTop() + 2 * rowHeight + GAP + in.getBottom()));
+    }
+
+    /** The part of the region the tiles occupy (for a snapshot without empty margins). */
+    Rectangle2D usedArea() {
+        return usedArea;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return weights.length * (28 * 4 + GAP);
+    }
+
+    /** The height the tiles need at the current width, so that spare height goes to the charts. */
+    @Override
+    protected double computePrefHeight(double width) {
+        Insets in = getInsets();
+        double w = (width > 0 ? width : getWidth()) - in.getLeft() - in.getRight();
+        int px = weights[0].cols();
+        double side = w > 0 ? (w - GAP * (weights.length - 1)) / weights.length : 4 * px;
+        side = side >= 2 * px ? Math.floor(side / px) * px : Math.max(px, Math.floor(side));
+        return in.getTop() + in.getBottom() + 2 * (side + TILE_EXTRA) + GAP;
+    }
+
+    private void watchHover(HeatmapTile tile, String name) {
+        tile.imageView().addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            double side = tile.side();
+            hovered = tile;
+            // pixel under the pointer: floor(position / side * pixels), kept inside the image
+            hoverCol = clamp((int) (e.getX() / side * tile.cols()), tile.cols());
+            hoverRow = clamp((int) (e.getY() / side * tile.rows()), tile.rows());
+            hoverName = name;
+            report();
+        });
+        tile.imageView().addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            hovered = null;
+            hoverReport.accept("");
+        });
+    }
+
+    private void report() {
+        float v = hovered.valueAt(hoverRow, hoverCol);
+        hoverReport.accept(String.format(Locale.ROOT, "%s  row %d, col %d: %+.5f", hoverName, hoverRow, hoverCol, v));
+    }
+
+    private static int clamp(int i, int n) {
+        return Math.max(0, Math.min(n - 1, i));
+    }
+}

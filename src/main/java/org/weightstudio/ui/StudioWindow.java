@@ -1,0 +1,219 @@
+package org.weightstudio.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.weightstudio.data.Dataset;
+import org.weightstudio.persistence.StudioSettings;
+import org.weightstudio.persistence.StudioSettingsStore;
+
+/**
+ * The studio window: controls on top, the heatmap grid with the last batch beside it, the charts
+ * below, the status bar at the bottom. Shows at once; the grid is built when the data has
+ * loaded. An {@link AnimationTimer} pulls the newest frame on every pulse. Closing the window
+ * stops the trainer thread and saves the settings.
+ */
+public final class StudioWindow {
+    private final Stage stage;
+    private final StudioViewModel vm;
+    private final StudioSettingsStore store;
+    private final BorderPane root = new BorderPane();
+    private final StackPane centre = new StackPane();
+    private final Label banner = new Label();
+    private final StatusBar status;
+    private final ControlBar controls;
+    private final AnimationTimer timer;
+    private HeatmapGrid grid;
+    private BatchView batch;
+    private int exitCode;
+    private boolean shutDown;
+
+    public StudioWindow(Stage stage, StudioSettings settings, StudioSettingsStore store, WindowOptions options) {
+        this.stage = stage;
+        this.store = store;
+        this.vm = new StudioViewModel(settings, options);
+        this.status = new StatusBar(vm);
+        this.controls = new ControlBar(vm);
+        this.timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                vm.pulse(now);
+            }
+        };
+        createView(settings);
+        wire();
+    }
+
+    private void createView(StudioSettings settings) {
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setPrefWidth(320);
+        progress.setId("loadingProgress");
+        Label loadingText = new Label();
+        loadingText.textProperty().bind(vm.loadingTextProperty());
+        VBox loadingBox = new VBox(12, loadingText, progress);
+        loadingBox.setAlignment(Pos.CENTER);
+        loadingBox.setId("loadingBox");
+        progress.visibleProperty().bind(vm.loadingProperty());
+        centre.getChildren().add(loadingBox);
+
+        banner.setId("banner");
+        banner.getStyleClass().add("banner");
+        banner.textProperty().bind(vm.messageProperty());
+        banner.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        banner.setMaxWidth(Double.MAX_VALUE);
+
+        root.setTop(new VBox(controls, banner));
+        root.setCenter(centre);
+        root.setBottom(status);
+        root.getStyleClass().add("studio");
+        BorderPane.setMargin(centre, new Insets(6, 10, 0, 10));
+
+        Scene scene = new Scene(root, settings.windowWidth, settings.windowHeight);
+        scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Weight Studio");
+        stage.setMinWidth(800);
+        stage.setMinHeight(600);
+    }
+
+    private void wire() {
+        vm.loadingProperty().addListener((o, was, loading) -> {
+            if (!loading) {
+                showStudio();
+            }
+        });
+        vm.shownProperty().addListener((o, was, picture) -> {
+            if (grid != null && picture != null) {
+                grid.draw(picture);
+                if (was == null || was.frame() != picture.frame()) {
+                    batch.show(picture.frame().frame());
+                }
+            }
+        });
+        stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        stage.setOnCloseRequest(e -> shutDown());
+        vm.setOnQuit(() -> {
+            shutDown();
+            stage.close();
+            Platform.exit();
+        });
+    }
+
+    /** Space, Right, R, + and - work anywhere except while typing in a field. */
+    private void key(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl || stage.getScene().getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        KeyCode code = e.getCode();
+        String text = e.getText();
+        if (code == KeyCode.SPACE) {
+            vm.togglePlay();
+        } else if (code == KeyCode.RIGHT) {
+            vm.step();
+        } else if (code == KeyCode.R) {
+            vm.reset();
+        } else if (code == KeyCode.PLUS || code == KeyCode.ADD || "+".equals(text)
+                || (code == KeyCode.EQUALS && e.isShiftDown())) {
+            vm.increaseRefreshInterval();
+        } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT || "-".equals(text)) {
+            vm.decreaseRefreshInterval();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    /** Shows the window and starts loading the data in the background. */
+    public void show(Supplier<Dataset> data) {
+        stage.show();
+        timer.start();
+        vm.loadInBackground(data);
+    }
+
+    /** Shows the window with data already at hand (tests). */
+    public void show(Dataset data) {
+        stage.show();
+        timer.start();
+        vm.start(data);
+    }
+
+    private void showStudio() {
+        Dataset data = vm.dataset();
+        grid = new HeatmapGrid(data.classCount(), data.train().rows(), data.train().cols(),
+                status.hover::setText);
+        grid.setId("grid");
+        batch = new BatchView(data.train());
+        batch.setId("batch");
+        HBox upper = new HBox(12, grid, batch);
+        HBox.setHgrow(grid, Priority.ALWAYS);
+        MetricsView metrics = new MetricsView(vm);
+        VBox.setVgrow(metrics, Priority.ALWAYS);
+        VBox content = new VBox(6, upper, metrics);
+        centre.getChildren().setAll(content);
+        stage.setTitle("Weight Studio - " + data.name() + " (" + data.train().size() + " training images)");
+        if (vm.shownProperty().get() != null) {
+            grid.draw(vm.shownProperty().get());
+            batch.show(vm.shownProperty().get().frame().frame());
+        }
+    }
+
+    /** Writes the snapshot if asked, stops training, saves settings. Runs once. */
+    private void shutDown() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
+        timer.stop();
+        Path snapshot = vm.options().snapshotOnExit();
+        if (snapshot != null && grid != null) {
+            try {
+                GridSnapshot.write(grid, grid.usedArea(), snapshot);
+                System.out.println("snapshot written to " + snapshot + " at step " + vm.shownProperty().get().step());
+            } catch (IOException | RuntimeException e) {
+                System.err.println("weight-studio: " + snapshot + ": cannot write the snapshot (" + e.getMessage() + ")");
+                exitCode = 74;
+            }
+        }
+        vm.close();
+        try {
+            store.save(vm.currentSettings(stage.getWidth(), stage.getHeight()));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("weight-studio: " + store.file() + ": cannot save settings (" + e.getMessage() + ")");
+        }
+    }
+
+    public StudioViewModel viewModel() {
+        return vm;
+    }
+
+    /** The grid node (null until the data has loaded), for snapshots. */
+    HeatmapGrid grid() {
+        return grid;
+    }
+
+    /** 0, or the exit code of a failure during shut-down. */
+    public int exitCode() {
+        return exitCode;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

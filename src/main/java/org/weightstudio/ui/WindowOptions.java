@@ -1,0 +1,54 @@
+package org.weightstudio.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Options of the window, for scripted demos and checks:
+ * {@code --autostart --quit-after-steps N --snapshot-on-exit FILE.png --data DIR}.
+ *
+ * @param autostart      start training as soon as the data is loaded
+ * @param quitAfterSteps pause at this step, write the snapshot if asked, and exit 0 (null: never)
+ * @param snapshotOnExit PNG file to write the grid to when the window closes (null: none)
+ * @param dataDir        dataset folder (null: the bundled MNIST)
+ */
+public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir) {
+    public static WindowOptions none() {
+        return new WindowOptions(false, null, null, null);
+    }
+
+    /** Parses the window's arguments; a bad one throws {@link IllegalArgumentException} with a one-line message. */
+    public static WindowOptions parse(List<String> args) {
+        Parsed parsed = new Parsed();
+        try {
+            new CommandLine(parsed).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        if (parsed.quitAfterSteps != null && parsed.quitAfterSteps < 1) {
+            throw new IllegalArgumentException("--quit-after-steps must be at least 1, got " + parsed.quitAfterSteps);
+        }
+        if (parsed.snapshot != null && !parsed.snapshot.getFileName().toString().toLowerCase().endsWith(".png")) {
+            throw new IllegalArgumentException("--snapshot-on-exit " + parsed.snapshot + ": the file name must end in .png");
+        }
+        return new WindowOptions(parsed.autostart, parsed.quitAfterSteps, parsed.snapshot, parsed.data);
+    }
+
+    @Command(name = "weight-studio")
+    static final class Parsed {
+        @Option(names = "--autostart")
+        boolean autostart;
+
+        @Option(names = "--quit-after-steps", paramLabel = "N")
+        Long quitAfterSteps;
+
+        @Option(names = "--snapshot-on-exit", paramLabel = "FILE.png")
+        Path snapshot;
+
+        @Option(names = "--data", paramLabel = "DIR")
+        Path data;
+    }
+}

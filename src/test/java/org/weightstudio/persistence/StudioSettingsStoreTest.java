@@ -1,0 +1,56 @@
+package org.weightstudio.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StudioSettingsStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void savedSettingsComeBack() throws Exception {
+        StudioSettingsStore store = new StudioSettingsStore(dir.resolve("sub/settings.json"));
+        StudioSettings s = StudioSettings.defaults();
+        s.refreshInterval = 250;
+        s.pace = 12.5;
+        s.learningRate = 0.01;
+        s.batchSize = 64;
+        s.scaleMode = "PER_TILE";
+        s.windowWidth = 1200;
+        store.save(s);
+        StudioSettingsStore.Loaded loaded = store.load();
+        assertThat(loaded.warning()).isNull();
+        assertThat(loaded.settings()).usingRecursiveComparison().isEqualTo(s);
+    }
+
+    @Test
+    void missingFileMeansDefaultsWithoutWarning() {
+        StudioSettingsStore.Loaded loaded = new StudioSettingsStore(dir.resolve("none.json")).load();
+        assertThat(loaded.warning()).isNull();
+        assertThat(loaded.settings()).usingRecursiveComparison().isEqualTo(StudioSettings.defaults());
+    }
+
+    @Test
+    void corruptFileMeansDefaultsAndOneWarning() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"refreshInterval\": [1, 2");
+        StudioSettingsStore.Loaded loaded = new StudioSettingsStore(file).load();
+        assertThat(loaded.warning()).contains("settings.json").contains("defaults");
+        assertThat(loaded.settings()).usingRecursiveComparison().isEqualTo(StudioSettings.defaults());
+    }
+
+    @Test
+    void outOfRangeValuesFallBackOneByOne() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"refreshInterval\": 0, \"learningRate\": -1, \"batchSize\": 8, \"scaleMode\": \"WILD\"}");
+        StudioSettings s = new StudioSettingsStore(file).load().settings();
+        assertThat(s.refreshInterval).isEqualTo(1);
+        assertThat(s.learningRate).isEqualTo(0.05);
+        assertThat(s.batchSize).isEqualTo(8);
+        assertThat(s.scaleMode).isEqualTo("SHARED");
+    }
+}
