@@ -1,0 +1,227 @@
+package org.weightstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.weightstudio.persistence.StudioSettings;
+import org.weightstudio.persistence.StudioSettingsStore;
+import org.weightstudio.training.SyntheticData;
+import org.weightstudio.training.TrainingSession;
+
+/** The window on headless Monocle, with a small synthetic data set. */
+@ExtendWith(ApplicationExtension.class)
+class StudioWindowTest {
+    private StudioWindow window;
+    private Path settingsFile;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        settingsFile = Files.createTempDirectory("studio-test").resolve("settings.json");
+        StudioSettings settings = StudioSettings.defaults();
+        settings.windowWidth = 1260;
+        settings.windowHeight = 780;
+        window = new StudioWindow(stage, settings, new StudioSettingsStore(settingsFile), WindowOptions.none());
+        window.show(SyntheticData.dataset(600, 200));
+    }
+
+    @AfterEach
+    void stop() {
+        window.viewModel().close();
+    }
+
+    private StudioViewModel vm() {
+        return window.viewModel();
+    }
+
+    private static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void awaitIdle() throws InterruptedException {
+        assertThat(vm().session().control().awaitIdle(10, TimeUnit.SECONDS)).isTrue();
+        // a few pulses: the last frame drawn and the counters refreshed
+        WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** ARGB of all ten weight tiles, read on the FX thread. */
+    private int[] weightPixels(FxRobot robot) {
+        AtomicReference<int[]> out = new AtomicReference<>();
+        robot.interact(() -> {
+            List<Integer> all = new java.util.ArrayList<>();
+            for (int k = 0; k < 10; k++) {
+                Image img = robot.lookup("#weight-" + k).queryAs(ImageView.class).getImage();
+                for (int y = 0; y < (int) img.getHeight(); y++) {
+                    for (int x = 0; x < (int) img.getWidth(); x++) {
+                        all.add(img.getPixelReader().getArgb(x, y));
+                    }
+                }
+            }
+            out.set(all.stream().mapToInt(Integer::intValue).toArray());
+        });
+        return out.get();
+    }
+
+    @Test
+    void stepAdvancesTheCounterByExactlyOneAndChangesTheHeatmaps(FxRobot robot) throws InterruptedException {
+        waitFor("the first picture", () -> vm().picturesDrawnProperty().get() >= 1);
+        int[] before = weightPixels(robot);
+        assertThat(text(robot, "#stepLabel")).isEqualTo("step 0");
+
+        robot.clickOn("#stepButton");
+        awaitIdle();
+        waitFor("step 1 on the status bar", () -> "step 1".equals(text(robot, "#stepLabel")));
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        assertThat(text(robot, "#stepLabel")).isEqualTo("step 1");
+        assertThat(vm().session().step()).isEqualTo(1);
+        waitFor("the picture of step 1", () -> vm().shownProperty().get().step() == 1);
+        assertThat(weightPixels(robot)).isNotEqualTo(before);
+
+        // The Right arrow is Step too.
+        robot.type(KeyCode.RIGHT);
+        awaitIdle();
+        waitFor("step 2", () -> "step 2".equals(text(robot, "#stepLabel")));
+        assertThat(vm().session().step()).isEqualTo(2);
+    }
+
+    @Test
+    void pauseStopsTheCounter(FxRobot robot) throws InterruptedException {
+        robot.clickOn("#playButton");
+        waitFor("training to run", () -> vm().session().step() > 100);
+        robot.clickOn("#playButton");
+        awaitIdle();
+        String paused = text(robot, "#stepLabel");
+        long step = vm().session().step();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#stepLabel")).isEqualTo(paused);
+        assertThat(vm().session().step()).isEqualTo(step);
+        assertThat(robot.lookup("#playButton").queryButton().getText()).isEqualTo("Play");
+
+        // Space toggles too.
+        robot.type(KeyCode.SPACE);
+        waitFor("training to run again", () -> vm().session().step() > step + 100);
+        robot.type(KeyCode.SPACE);
+        awaitIdle();
+        long again = vm().session().step();
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        assertThat(vm().session().step()).isEqualTo(again);
+    }
+
+    @Test
+    void aNewRefreshIntervalChangesTheCadenceOfPictures(FxRobot robot) throws InterruptedException {
+        List<Long> drawn = new CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            vm().setPace(40);
+            vm().addPictureListener(p -> drawn.add(p.step()));
+        });
+        robot.doubleClickOn("#refreshField").write("5").type(KeyCode.ENTER);
+        assertThat(vm().session().refreshInterval()).isEqualTo(5);
+        setText(robot, "#stepCount", "20");
+        robot.clickOn("#stepNButton");
+        waitFor("20 steps", () -> vm().session().step() == 20);
+        awaitIdle();
+        assertThat(drawn).isNotEmpty().allMatch(s -> s % 5 == 0);
+        assertThat(drawn.size()).isLessThanOrEqualTo(4);
+
+        drawn.clear();
+        robot.doubleClickOn("#refreshField").write("1").type(KeyCode.ENTER);
+        setText(robot, "#stepCount", "20");
+        robot.clickOn("#stepNButton");
+        waitFor("40 steps", () -> vm().session().step() == 40);
+        awaitIdle();
+        // At one picture per update, pictures land between the multiples of 5 as well.
+        assertThat(drawn).anyMatch(s -> s % 5 != 0);
+        assertThat(drawn.size()).isGreaterThan(4);
+    }
+
+    private static void setText(FxRobot robot, String id, String text) {
+        robot.interact(() -> robot.lookup(id).queryAs(TextField.class).setText(text));
+    }
+
+    @Test
+    void plusAndMinusKeysChangeTheRefreshInterval(FxRobot robot) {
+        robot.type(KeyCode.ADD);
+        robot.type(KeyCode.ADD);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().session().refreshInterval()).isEqualTo(5);
+        robot.type(KeyCode.SUBTRACT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().session().refreshInterval()).isEqualTo(2);
+        assertThat(robot.lookup("#refreshField").queryAs(TextField.class).getText()).isEqualTo("2");
+    }
+
+    @Test
+    void badValuesAreRefusedAtTheFieldWithAMessage(FxRobot robot) {
+        double rate = vm().session().config().learningRate();
+        robot.doubleClickOn("#rateField").write("abc").type(KeyCode.ENTER);
+        assertThat(text(robot, "#fieldError")).contains("Learning rate").contains("not a number");
+        assertThat(robot.lookup("#rateField").queryAs(TextField.class).getStyleClass()).contains("invalid");
+        robot.doubleClickOn("#rateField").write("-1").type(KeyCode.ENTER);
+        assertThat(text(robot, "#fieldError")).contains("greater than 0");
+        assertThat(vm().session().config().learningRate()).isEqualTo(rate);
+
+        robot.doubleClickOn("#batchField").write("100000").type(KeyCode.ENTER);
+        assertThat(text(robot, "#fieldError")).contains("larger than the 600 training images");
+        assertThat(vm().session().config().batchSize()).isEqualTo(2);
+
+        robot.doubleClickOn("#batchField").write("16").type(KeyCode.ENTER);
+        assertThat(text(robot, "#fieldError")).isEmpty();
+        assertThat(vm().session().config().batchSize()).isEqualTo(16);
+    }
+
+    @Test
+    void aNanLossPausesAndSaysWhy(FxRobot robot) throws InterruptedException {
+        robot.doubleClickOn("#rateField").write("1e37").type(KeyCode.ENTER);
+        robot.clickOn("#playButton");
+        waitFor("the banner", () -> robot.lookup("#banner").queryAs(Label.class).getText().contains("loss became"));
+        awaitIdle();
+        assertThat(vm().session().control().isRunning()).isFalse();
+        assertThat(robot.lookup("#banner").queryAs(Label.class).isVisible()).isTrue();
+    }
+
+    @Test
+    void closingTheWindowStopsTheThreadAndSavesSettings(FxRobot robot) {
+        robot.clickOn("#playButton");
+        waitFor("training to run", () -> vm().session().step() > 10);
+        TrainingSession session = vm().session();
+        robot.interact(() -> {
+            Stage stage = window.stage();
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+            stage.close();
+        });
+        assertThat(session.isAlive()).isFalse();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals(TrainingSession.THREAD_NAME) && t.isAlive());
+        assertThat(settingsFile).exists();
+    }
+}

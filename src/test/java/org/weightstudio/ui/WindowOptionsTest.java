@@ -1,0 +1,30 @@
+package org.weightstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WindowOptionsTest {
+    @Test
+    void readsTheScriptingOptions() {
+        WindowOptions o = WindowOptions.parse(List.of("--autostart", "--quit-after-steps", "3000",
+                "--snapshot-on-exit", "out.png", "--data", "some/dir"));
+        assertThat(o).isEqualTo(new WindowOptions(true, 3000L, Path.of("out.png"), Path.of("some/dir")));
+        assertThat(WindowOptions.parse(List.of())).isEqualTo(WindowOptions.none());
+    }
+
+    @Test
+    void refusesBadOptionsWithOneLine() {
+        assertThatThrownBy(() -> WindowOptions.parse(List.of("--autostrat")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--autostrat");
+        assertThatThrownBy(() -> WindowOptions.parse(List.of("--quit-after-steps", "many")))
+                .hasMessageContaining("many");
+        assertThatThrownBy(() -> WindowOptions.parse(List.of("--quit-after-steps", "0")))
+                .hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> WindowOptions.parse(List.of("--snapshot-on-exit", "out.jpg")))
+                .hasMessageContaining(".png");
+    }
+}
