@@ -29,7 +29,12 @@ final class BatchView extends VBox {
     private final Label more = new Label();
     private final int[] grey;
 
-    private record Row(HBox box, WritableImage image, Label text) {
+    /** Two images per row used in turn, so that painting never touches the image being rendered. */
+    private record Row(HBox box, ImageView view, WritableImage[] images, Label text, int[] shown) {
+        WritableImage next() {
+            shown[0] = 1 - shown[0];
+            return images[shown[0]];
+        }
     }
 
     BatchView(ImageSet images) {
@@ -39,8 +44,9 @@ final class BatchView extends VBox {
         title.getStyleClass().add("section-title");
         getChildren().add(title);
         for (int i = 0; i < SHOWN; i++) {
-            WritableImage img = new WritableImage(images.cols(), images.rows());
-            ImageView view = new ImageView(img);
+            WritableImage[] pair = {new WritableImage(images.cols(), images.rows()),
+                new WritableImage(images.cols(), images.rows())};
+            ImageView view = new ImageView(pair[0]);
             view.setSmooth(false);
             view.setFitWidth(images.cols() * SCALE);
             view.setFitHeight(images.rows() * SCALE);
@@ -50,7 +56,7 @@ final class BatchView extends VBox {
             box.setAlignment(Pos.CENTER_LEFT);
             box.setVisible(false);
             box.setManaged(false);
-            rows.add(new Row(box, img, text));
+            rows.add(new Row(box, view, pair, text, new int[1]));
             getChildren().add(box);
         }
         more.getStyleClass().add("batch-more");
@@ -69,7 +75,9 @@ final class BatchView extends VBox {
             row.box().setVisible(used);
             row.box().setManaged(used);
             if (used) {
-                paint(frame.batchImages()[i], row.image());
+                WritableImage next = row.next();
+                paint(frame.batchImages()[i], next);
+                row.view().setImage(next);
                 int label = frame.batchLabels()[i];
                 int predicted = frame.batchPredictions()[i];
                 row.text().setText("label " + label + "\npredicted " + predicted);

@@ -58,19 +58,37 @@ final class HeatmapGrid extends Region {
         });
     }
 
-    /** Draws a picture: weights on top, the delta below, each row with its own scale rule. */
-    void draw(ShownPicture picture) {
+    /**
+     * Draws a picture: weights on top, the delta below, each row with its own scale rule. The
+     * range labels follow when {@code labels} is true (see {@link HeatmapTile#draw}).
+     */
+    void draw(ShownPicture picture, boolean labels) {
         Frame f = picture.frame().frame();
         int tile = f.tileSize();
         int classes = Math.min(weights.length, f.classes());
         HeatmapRasterizer.ranges(f.weights(), classes, tile, picture.scaleMode(), weightRanges);
         HeatmapRasterizer.ranges(picture.delta(), classes, tile, picture.scaleMode(), deltaRanges);
         for (int k = 0; k < classes; k++) {
-            weights[k].draw(f.weights(), k * tile, weightRanges[k]);
-            deltas[k].draw(picture.delta(), k * tile, deltaRanges[k]);
+            weights[k].draw(f.weights(), k * tile, weightRanges[k], labels);
+            deltas[k].draw(picture.delta(), k * tile, deltaRanges[k], labels);
         }
         if (hovered != null) {
             report();
+        }
+    }
+
+    /** The largest side that holds a whole multiple (2 or more) of the image size plus its 1-pixel frame. */
+    static double wholeSide(double available, int px) {
+        // side = f * px + 2 with f = floor((available - 2) / px)
+        double f = Math.floor((available - 2) / px);
+        return f >= 2 ? f * px + 2 : Math.max(px + 2, Math.floor(available));
+    }
+
+    /** Brings every range label up to the picture drawn last. */
+    void showRanges() {
+        for (int k = 0; k < weights.length; k++) {
+            weights[k].showRange();
+            deltas[k].showRange();
         }
     }
 
@@ -91,7 +109,7 @@ final class HeatmapGrid extends Region {
         int px = weights[0].cols();
         // side = the largest image that fits both ways; whole multiples of the image size when >= 2x
         double side = Math.min((w - GAP * (n - 1)) / n, (h - GAP - 2 * TILE_EXTRA) / 2);
-        side = side >= 2 * px ? Math.floor(side / px) * px : Math.max(px, Math.floor(side));
+        side = wholeSide(side, px);
         double tileWidth = side;
         double usedWidth = n * tileWidth + (n - 1) * GAP;
         double x0 = in.getLeft() + Math.max(0, (w - usedWidth) / 2);
@@ -126,17 +144,21 @@ final class HeatmapGrid extends Region {
         double w = (width > 0 ? width : getWidth()) - in.getLeft() - in.getRight();
         int px = weights[0].cols();
         double side = w > 0 ? (w - GAP * (weights.length - 1)) / weights.length : 4 * px;
-        side = side >= 2 * px ? Math.floor(side / px) * px : Math.max(px, Math.floor(side));
+        side = wholeSide(side, px);
         return in.getTop() + in.getBottom() + 2 * (side + TILE_EXTRA) + GAP;
     }
 
     private void watchHover(HeatmapTile tile, String name) {
         tile.imageView().addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            double side = tile.side();
+            int[] rc = tile.pixelAt(e.getX(), e.getY());
+            if (rc == null) {
+                hovered = null;
+                hoverReport.accept("");
+                return;
+            }
             hovered = tile;
-            // pixel under the pointer: floor(position / side * pixels), kept inside the image
-            hoverCol = clamp((int) (e.getX() / side * tile.cols()), tile.cols());
-            hoverRow = clamp((int) (e.getY() / side * tile.rows()), tile.rows());
+            hoverRow = rc[0];
+            hoverCol = rc[1];
             hoverName = name;
             report();
         });
@@ -149,9 +171,5 @@ final class HeatmapGrid extends Region {
     private void report() {
         float v = hovered.valueAt(hoverRow, hoverCol);
         hoverReport.accept(String.format(Locale.ROOT, "%s  row %d, col %d: %+.5f", hoverName, hoverRow, hoverCol, v));
-    }
-
-    private static int clamp(int i, int n) {
-        return Math.max(0, Math.min(n - 1, i));
     }
 }

@@ -6,7 +6,6 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -24,6 +23,8 @@ import org.weightstudio.render.HeatmapRasterizer;
  */
 final class HeatmapTile extends VBox {
     private static final int BAR_STEPS = 256;
+    /** A 1-pixel frame drawn into the image itself: cheaper than a CSS border on the software pipeline. */
+    private static final int FRAME_ARGB = 0xFFB8BEC8;
     private static final PixelFormat<java.nio.IntBuffer> ARGB = PixelFormat.getIntArgbPreInstance();
 
     private final int rows;
@@ -31,6 +32,12 @@ final class HeatmapTile extends VBox {
     private final int[] pixels;
     private int factor;
     private int[] enlarged;
+    /**
+     * Two images used in turn: the renderer may still be uploading the one shown while the FX
+     * thread paints the next picture, so painting into the shown image would tear.
+     */
+    private final WritableImage[] buffers = new WritableImage[2];
+    private int shown;
     private WritableImage image;
     private final ImageView view;
     private final ImageView bar;
@@ -38,6 +45,7 @@ final class HeatmapTile extends VBox {
     private final Label high = new Label();
     private float[] values;
     private int offset;
+    private float range;
 
     HeatmapTile(String title, String id, int rows, int cols) {
         this.rows = rows;
@@ -62,9 +70,7 @@ final class HeatmapTile extends VBox {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox labels = new HBox(low, gap, high);
-        BorderPane framed = new BorderPane(view);
-        framed.getStyleClass().add("heatmap-frame");
-        getChildren().addAll(name, framed, bar, labels);
+        getChildren().addAll(name, view, bar, labels);
         setAlignment(Pos.TOP_CENTER);
         getStyleClass().add("tile");
         setSide(28 * 4);
@@ -72,11 +78,15 @@ final class HeatmapTile extends VBox {
 
     /** Makes the heatmap {@code side} pixels wide and high. */
     void setSide(double side) {
-        int f = Math.max(1, (int) Math.floor(side / Math.max(rows, cols)));
+        int f = Math.max(1, (int) Math.floor((side - 2) / Math.max(rows, cols)));
         if (f != factor) {
             factor = f;
             enlarged = new int[rows * f * cols * f];
-            image = new WritableImage(cols * f, rows * f);
+            for (int i = 0; i < 2; i++) {
+                buffers[i] = new WritableImage(cols * f + 2, rows * f + 2);
+                paintFrame(buffers[i]);
+            }
+            image = buffers[shown];
             view.setImage(image);
             if (values != null) {
                 paint();
@@ -95,19 +105,59 @@ final class HeatmapTile extends VBox {
         return view;
     }
 
-    /** Draws values[offset, offset + rows*cols) on the symmetric range [-range, range]. */
-    void draw(float[] source, int from, float range) {
+    /**
+     * Draws values[offset, offset + rows*cols) on the symmetric range [-range, range]. The range
+     * labels change only when {@code labels} is true: numbers rewritten 60 times a second cannot
+     * be read, and laying out their text is most of a picture's cost.
+     */
+    void draw(float[] source, int from, float range, boolean labels) {
         this.values = source;
         this.offset = from;
+        this.range = range;
         HeatmapRasterizer.rasterize(source, from, range, pixels);
         paint();
+        if (labels) {
+            showRange();
+        }
+    }
+
+    void showRange() {
         low.setText(format(-range));
         high.setText(format(range));
     }
 
     private void paint() {
         HeatmapRasterizer.enlarge(pixels, cols, rows, factor, enlarged);
-        image.getPixelWriter().setPixels(0, 0, cols * factor, rows * factor, ARGB, enlarged, 0, cols * factor);
+        shown = 1 - shown;
+        image = buffers[shown];
+        image.getPixelWriter().setPixels(1, 1, cols * factor, rows * factor, ARGB, enlarged, 0, cols * factor);
+        view.setImage(image);
+    }
+
+    private static void paintFrame(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        var writer = image.getPixelWriter();
+        for (int x = 0; x < w; x++) {
+            writer.setArgb(x, 0, FRAME_ARGB);
+            writer.setArgb(x, h - 1, FRAME_ARGB);
+        }
+        for (int y = 0; y < h; y++) {
+            writer.setArgb(0, y, FRAME_ARGB);
+            writer.setArgb(w - 1, y, FRAME_ARGB);
+        }
+    }
+
+    /** The image pixel under a point of the view: (row, col), or null on the frame. */
+    int[] pixelAt(double x, double y) {
+        // view -> image pixels (the view may scale), minus the frame, then / factor
+        double scale = image.getWidth() / view.getFitWidth();
+        int col = (int) Math.floor((x * scale - 1) / factor);
+        int row = (int) Math.floor((y * scale - 1) / factor);
+        if (col < 0 || row < 0 || col >= cols || row >= rows) {
+            return null;
+        }
+        return new int[] {row, col};
     }
 
     /** The value drawn at (row, col), or NaN before the first picture. */

@@ -43,6 +43,9 @@ public final class StudioWindow {
     private BatchView batch;
     private int exitCode;
     private boolean shutDown;
+    /** Range labels change at most this often while training runs. */
+    private static final long LABEL_PERIOD_NANOS = 250_000_000L;
+    private long labelsNanos;
 
     public StudioWindow(Stage stage, StudioSettings settings, StudioSettingsStore store, WindowOptions options) {
         this.stage = stage;
@@ -94,6 +97,12 @@ public final class StudioWindow {
     }
 
     private void wire() {
+        // When training pauses, the range labels catch up with the last picture.
+        vm.runningProperty().addListener((o, was, on) -> {
+            if (!on && grid != null) {
+                grid.showRanges();
+            }
+        });
         vm.loadingProperty().addListener((o, was, loading) -> {
             if (!loading) {
                 showStudio();
@@ -101,7 +110,12 @@ public final class StudioWindow {
         });
         vm.shownProperty().addListener((o, was, picture) -> {
             if (grid != null && picture != null) {
-                grid.draw(picture);
+                long now = System.nanoTime();
+                boolean labels = !vm.runningProperty().get() || now - labelsNanos >= LABEL_PERIOD_NANOS;
+                if (labels) {
+                    labelsNanos = now;
+                }
+                grid.draw(picture, labels);
                 if (was == null || was.frame() != picture.frame()) {
                     batch.show(picture.frame().frame());
                 }
@@ -169,7 +183,7 @@ public final class StudioWindow {
         centre.getChildren().setAll(content);
         stage.setTitle("Weight Studio - " + data.name() + " (" + data.train().size() + " training images)");
         if (vm.shownProperty().get() != null) {
-            grid.draw(vm.shownProperty().get());
+            grid.draw(vm.shownProperty().get(), true);
             batch.show(vm.shownProperty().get().frame().frame());
         }
     }
@@ -183,6 +197,7 @@ public final class StudioWindow {
         timer.stop();
         Path snapshot = vm.options().snapshotOnExit();
         if (snapshot != null && grid != null) {
+            grid.showRanges();
             try {
                 GridSnapshot.write(grid, grid.usedArea(), snapshot);
                 System.out.println("snapshot written to " + snapshot + " at step " + vm.shownProperty().get().step());
