@@ -170,6 +170,6 @@ final class HeatmapGrid extends Region {
 
     private void report() {
         float v = hovered.valueAt(hoverRow, hoverCol);
-        hoverReport.accept(String.format(Locale.ROOT, "%s  row %d, col %d: %+.5f", hoverName, hoverRow, hoverCol, v));
+        hoverReport.accept(String.format(Locale.ROOT, "%s  row %d, col %d: %+.4g", hoverName, hoverRow, hoverCol, v));
     }
 }

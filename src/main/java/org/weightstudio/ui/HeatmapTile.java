@@ -177,7 +177,8 @@ final class HeatmapTile extends VBox {
         if (v == 0) {
             return "0";
         }
-        return String.format(Locale.ROOT, Math.abs(v) >= 0.01 && Math.abs(v) < 1000 ? "%+.3f" : "%+.2e", v);
+        // at most 8 characters, so that both ends fit under the smallest tile
+        return String.format(Locale.ROOT, Math.abs(v) >= 0.01 && Math.abs(v) < 1000 ? "%+.3f" : "%+.1e", v);
     }
 
     private static WritableImage colourBar() {

@@ -74,6 +74,33 @@ class TrainingSessionTest {
         }
     }
 
+    /**
+     * With batch size 2 and no weight decay, one update changes W only where the two input
+     * images have ink: each delta tile is a mix of the two digits, as in the post.
+     */
+    @Test
+    void aSingleStepsDeltaIsMadeOfTheTwoInputDigits() throws InterruptedException {
+        start(1);
+        session.control().step(40);
+        session.control().awaitIdle(5, TimeUnit.SECONDS);
+        PublishedFrame before = session.frames().take();
+        session.control().step(1);
+        session.control().awaitIdle(5, TimeUnit.SECONDS);
+        PublishedFrame after = session.frames().take();
+        float[] delta = after.deltaSince(before, new float[after.frame().weights().length]);
+        int[] images = after.frame().batchImages();
+        assertThat(images).hasSize(2);
+        int size = after.frame().tileSize();
+        for (int p = 0; p < size; p++) {
+            boolean ink = session.data().pixel(images[0], p) != 0 || session.data().pixel(images[1], p) != 0;
+            boolean changed = false;
+            for (int k = 0; k < 10; k++) {
+                changed |= delta[k * size + p] != 0;
+            }
+            assertThat(changed).as("pixel %d, ink %s", p, ink).isEqualTo(ink);
+        }
+    }
+
     @Test
     void stepNAdvancesExactlyN() throws InterruptedException {
         start(7);
