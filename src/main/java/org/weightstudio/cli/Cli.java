@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "weight-studio", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Watch a one-layer neural network learn MNIST. Without a command, opens the studio window.",
+        footer = {"", "Window options (instead of a command): --autostart  --quit-after-steps N  "
+                + "--snapshot-on-exit FILE.png  --data DIR"},
         subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     /** Words that make the launcher run the command line instead of the window. */

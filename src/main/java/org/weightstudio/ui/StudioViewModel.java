@@ -92,6 +92,10 @@ public final class StudioViewModel implements AutoCloseable {
     private long lastChartStep = -1;
     private boolean quitting;
     private Runnable onQuit = () -> { };
+    private Consumer<String> onLoadFailed = message -> { };
+    // -Dweightstudio.printStats: FX-thread CPU spent in pulse() and pulses counted since the last print
+    private long pulseNanos;
+    private long pulses;
 
     public StudioViewModel(StudioSettings settings, WindowOptions options) {
         this.settings = settings;
@@ -128,8 +132,11 @@ public final class StudioViewModel implements AutoCloseable {
         };
         task.setOnSucceeded(e -> start(task.getValue()));
         task.setOnFailed(e -> {
-            loadingText.set("Cannot load the data: " + task.getException().getMessage());
+            Throwable t = task.getException();
+            String why = t instanceof org.weightstudio.data.BadInputException ? t.getMessage() : String.valueOf(t);
+            loadingText.set("Cannot load the data: " + why);
             message.set(loadingText.get());
+            onLoadFailed.accept(why);
         });
         Thread loader = new Thread(task, "weight-studio-loader");
         loader.setDaemon(true);
@@ -162,6 +169,11 @@ public final class StudioViewModel implements AutoCloseable {
     /** What to do when a scripted run (--quit-after-steps) is done: the window writes the snapshot and exits. */
     public void setOnQuit(Runnable onQuit) {
         this.onQuit = onQuit;
+    }
+
+    /** What to do when the data cannot be loaded (the window prints it; a scripted run exits). */
+    public void setOnLoadFailed(Consumer<String> onLoadFailed) {
+        this.onLoadFailed = onLoadFailed;
     }
 
     // ---- hooks for other consumers ----
@@ -199,9 +211,6 @@ public final class StudioViewModel implements AutoCloseable {
             }
         }
     }
-
-    private long pulseNanos;
-    private long pulses;
 
     private void pulseInner(long now) {
         PublishedFrame latest = session.frames().take();
@@ -622,9 +631,5 @@ public final class StudioViewModel implements AutoCloseable {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    static String percent(double v) {
-        return String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 }

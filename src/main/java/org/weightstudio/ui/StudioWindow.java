@@ -123,6 +123,16 @@ public final class StudioWindow {
         });
         stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         stage.setOnCloseRequest(e -> shutDown());
+        vm.setOnLoadFailed(why -> {
+            System.err.println("weight-studio: " + why);
+            if (vm.options().quitAfterSteps() != null) {
+                // A scripted run cannot go on without data: exit as the command line does (65).
+                exitCode = 65;
+                shutDown();
+                stage.close();
+                Platform.exit();
+            }
+        });
         vm.setOnQuit(() -> {
             shutDown();
             stage.close();
