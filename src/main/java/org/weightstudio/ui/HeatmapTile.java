@@ -3,7 +3,9 @@ package org.weightstudio.ui;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import java.nio.IntBuffer;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
@@ -25,7 +27,7 @@ final class HeatmapTile extends VBox {
     private static final int BAR_STEPS = 256;
     /** A 1-pixel frame drawn into the image itself: cheaper than a CSS border on the software pipeline. */
     private static final int FRAME_ARGB = 0xFFB8BEC8;
-    private static final PixelFormat<java.nio.IntBuffer> ARGB = PixelFormat.getIntArgbPreInstance();
+    private static final PixelFormat<IntBuffer> ARGB = PixelFormat.getIntArgbPreInstance();
 
     private final int rows;
     private final int cols;
@@ -36,9 +38,22 @@ final class HeatmapTile extends VBox {
      * Two images used in turn: the renderer may still be uploading the one shown while the FX
      * thread paints the next picture, so painting into the shown image would tear.
      */
-    private final WritableImage[] buffers = new WritableImage[2];
+    private final Buffer[] buffers = new Buffer[2];
     private int shown;
     private WritableImage image;
+
+    /**
+     * An image backed by our own int[] in the renderer's own format (premultiplied ARGB; the
+     * colours are opaque, so the same as ARGB): no conversion on the FX thread and a plain copy
+     * on upload.
+     */
+    private record Buffer(int[] argb, int width, PixelBuffer<IntBuffer> pixels, WritableImage image) {
+        static Buffer of(int width, int height) {
+            int[] argb = new int[width * height];
+            PixelBuffer<IntBuffer> pb = new PixelBuffer<>(width, height, IntBuffer.wrap(argb), ARGB);
+            return new Buffer(argb, width, pb, new WritableImage(pb));
+        }
+    }
     private final ImageView view;
     private final ImageView bar;
     private final Label low = new Label();
@@ -83,10 +98,10 @@ final class HeatmapTile extends VBox {
             factor = f;
             enlarged = new int[rows * f * cols * f];
             for (int i = 0; i < 2; i++) {
-                buffers[i] = new WritableImage(cols * f + 2, rows * f + 2);
-                paintFrame(buffers[i]);
+                buffers[i] = Buffer.of(cols * f + 2, rows * f + 2);
+                paintFrame(buffers[i].argb(), cols * f + 2, rows * f + 2);
             }
-            image = buffers[shown];
+            image = buffers[shown].image();
             view.setImage(image);
             if (values != null) {
                 paint();
@@ -129,22 +144,27 @@ final class HeatmapTile extends VBox {
     private void paint() {
         HeatmapRasterizer.enlarge(pixels, cols, rows, factor, enlarged);
         shown = 1 - shown;
-        image = buffers[shown];
-        image.getPixelWriter().setPixels(1, 1, cols * factor, rows * factor, ARGB, enlarged, 0, cols * factor);
+        Buffer b = buffers[shown];
+        int w = cols * factor;
+        b.pixels().updateBuffer(pb -> {
+            // rows of the enlarged picture into the buffer, inside the 1-pixel frame
+            for (int y = 0; y < rows * factor; y++) {
+                System.arraycopy(enlarged, y * w, b.argb(), (y + 1) * b.width() + 1, w);
+            }
+            return null;
+        });
+        image = b.image();
         view.setImage(image);
     }
 
-    private static void paintFrame(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        var writer = image.getPixelWriter();
+    private static void paintFrame(int[] argb, int w, int h) {
         for (int x = 0; x < w; x++) {
-            writer.setArgb(x, 0, FRAME_ARGB);
-            writer.setArgb(x, h - 1, FRAME_ARGB);
+            argb[x] = FRAME_ARGB;
+            argb[(h - 1) * w + x] = FRAME_ARGB;
         }
         for (int y = 0; y < h; y++) {
-            writer.setArgb(0, y, FRAME_ARGB);
-            writer.setArgb(w - 1, y, FRAME_ARGB);
+            argb[y * w] = FRAME_ARGB;
+            argb[y * w + w - 1] = FRAME_ARGB;
         }
     }
 

@@ -91,6 +91,7 @@ public final class StudioViewModel implements AutoCloseable {
     private long statsPictures;
     private long lastChartStep = -1;
     private boolean quitting;
+    private int quitPulses;
     private Runnable onQuit = () -> { };
     private Consumer<String> onLoadFailed = message -> { };
     // -Dweightstudio.printStats: FX-thread CPU spent in pulse() and pulses counted since the last print
@@ -302,8 +303,11 @@ public final class StudioViewModel implements AutoCloseable {
         Long quitAt = options.quitAfterSteps();
         ShownPicture s = shown.get();
         if (quitAt != null && !quitting && s != null && s.frame().step() >= quitAt && !running.get()) {
-            quitting = true;
-            onQuit.run();
+            // a few pulses more, so that what is written is what has been on screen
+            if (++quitPulses >= 3) {
+                quitting = true;
+                onQuit.run();
+            }
         }
     }
 

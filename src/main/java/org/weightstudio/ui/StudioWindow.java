@@ -208,6 +208,12 @@ public final class StudioWindow {
         Path snapshot = vm.options().snapshotOnExit();
         if (snapshot != null && grid != null) {
             grid.showRanges();
+            // Settle CSS and layout first: a scripted run may end a pulse or two after the grid
+            // appeared, and the grid's height follows its width only on a second pass.
+            for (int pass = 0; pass < 2; pass++) {
+                root.applyCss();
+                root.layout();
+            }
             try {
                 GridSnapshot.write(grid, grid.usedArea(), snapshot);
                 System.out.println("snapshot written to " + snapshot + " at step " + vm.shownProperty().get().step());
