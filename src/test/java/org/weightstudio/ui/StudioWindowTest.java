@@ -140,6 +140,7 @@ class StudioWindowTest {
     @Test
     void aNewRefreshIntervalChangesTheCadenceOfPictures(FxRobot robot) throws InterruptedException {
         List<Long> drawn = new CopyOnWriteArrayList<>();
+        waitFor("the first picture", () -> vm().picturesDrawnProperty().get() >= 1);
         robot.interact(() -> {
             vm().setPace(40);
             vm().addPictureListener(p -> drawn.add(p.step()));
