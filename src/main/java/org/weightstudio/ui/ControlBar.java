@@ -178,7 +178,14 @@ final class ControlBar extends VBox {
 
     /** Applies a field on Enter and when it loses focus; shows the view-model's refusal. */
     private void onCommit(TextField f, Function<String, String> apply) {
-        f.setOnAction(e -> check(f, apply.apply(f.getText())));
+        f.setOnAction(e -> {
+            String problem = apply.apply(f.getText());
+            check(f, problem);
+            if (problem == null) {
+                // Enter accepted the value: give the keys (Space, Right, R, + and -) back to the window.
+                getScene().getRoot().requestFocus();
+            }
+        });
         f.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
                 check(f, apply.apply(f.getText()));

@@ -179,6 +179,12 @@ class StudioWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().session().refreshInterval()).isEqualTo(2);
         assertThat(robot.lookup("#refreshField").queryAs(TextField.class).getText()).isEqualTo("2");
+
+        // After a value is entered in a field, the keys work again at once.
+        robot.doubleClickOn("#refreshField").write("50").type(KeyCode.ENTER);
+        robot.type(KeyCode.ADD);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().session().refreshInterval()).isEqualTo(100);
     }
 
     @Test
