@@ -1,6 +1,7 @@
 package org.weightstudio.ui;
 
 import java.util.Locale;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import java.nio.IntBuffer;
@@ -58,6 +59,10 @@ final class HeatmapTile extends VBox {
     private final ImageView bar;
     private final Label low = new Label();
     private final Label high = new Label();
+    /** Below this side the range shows as one "±r" label in a smaller font, so that it fits. */
+    private static final double COMPACT_SIDE = 100;
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+    private boolean compact;
     private float[] values;
     private int offset;
     private float range;
@@ -110,6 +115,13 @@ final class HeatmapTile extends VBox {
         view.setFitWidth(side);
         view.setFitHeight(side);
         bar.setFitWidth(side);
+        boolean small = side < COMPACT_SIDE;
+        if (small != compact) {
+            compact = small;
+            pseudoClassStateChanged(COMPACT, small);
+            high.setVisible(!small);
+            showRange();
+        }
     }
 
     double side() {
@@ -137,8 +149,13 @@ final class HeatmapTile extends VBox {
     }
 
     void showRange() {
-        low.setText(format(-range));
-        high.setText(format(range));
+        if (compact) {
+            String r = format(range);
+            low.setText("\u00b1" + (r.startsWith("+") ? r.substring(1) : r));
+        } else {
+            low.setText(format(-range));
+            high.setText(format(range));
+        }
     }
 
     private void paint() {
