@@ -4,6 +4,7 @@ import java.util.Arrays;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.weightstudio.data.DatasetLoader;
+import org.weightstudio.persistence.StudioSettings;
 import org.weightstudio.persistence.StudioSettingsStore;
 
 /**
@@ -30,12 +31,19 @@ public final class StudioApp extends Application {
     @Override
     public void start(Stage stage) {
         WindowOptions options = WindowOptions.parse(getParameters().getRaw());
-        StudioSettingsStore store = StudioSettingsStore.forUser();
-        StudioSettingsStore.Loaded loaded = store.load();
-        if (loaded.warning() != null) {
-            System.err.println("weight-studio: " + loaded.warning());
+        StudioSettings settings = StudioSettings.defaults();
+        StudioSettingsStore store = null;
+        if (options.quitAfterSteps() == null) {
+            store = StudioSettingsStore.forUser();
+            StudioSettingsStore.Loaded loaded = store.load();
+            if (loaded.warning() != null) {
+                System.err.println("weight-studio: " + loaded.warning());
+            }
+            settings = loaded.settings();
         }
-        window = new StudioWindow(stage, loaded.settings(), store, options);
+        // A scripted run (--quit-after-steps) uses the defaults, so that it gives the same
+        // picture on every machine, and leaves the user's settings alone.
+        window = new StudioWindow(stage, settings, store, options);
         window.show(() -> options.dataDir() == null
                 ? DatasetLoader.loadBundledMnist()
                 : DatasetLoader.load(options.dataDir()));

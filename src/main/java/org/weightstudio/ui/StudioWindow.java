@@ -47,6 +47,7 @@ public final class StudioWindow {
     private static final long LABEL_PERIOD_NANOS = 250_000_000L;
     private long labelsNanos;
 
+    /** {@code store} may be null: the settings are then not saved (scripted runs). */
     public StudioWindow(Stage stage, StudioSettings settings, StudioSettingsStore store, WindowOptions options) {
         this.stage = stage;
         this.store = store;
@@ -223,6 +224,9 @@ public final class StudioWindow {
             }
         }
         vm.close();
+        if (store == null) {
+            return;
+        }
         try {
             store.save(vm.currentSettings(stage.getWidth(), stage.getHeight()));
         } catch (IOException | RuntimeException e) {
