@@ -33,17 +33,22 @@ public final class StudioApp extends Application {
         WindowOptions options = WindowOptions.parse(getParameters().getRaw());
         StudioSettings settings = StudioSettings.defaults();
         StudioSettingsStore store = null;
+        String warning = null;
         if (options.quitAfterSteps() == null) {
             store = StudioSettingsStore.forUser();
             StudioSettingsStore.Loaded loaded = store.load();
-            if (loaded.warning() != null) {
-                System.err.println("weight-studio: " + loaded.warning());
+            warning = loaded.warning();
+            if (warning != null) {
+                System.err.println("weight-studio: " + warning);
             }
             settings = loaded.settings();
         }
         // A scripted run (--quit-after-steps) uses the defaults, so that it gives the same
         // picture on every machine, and leaves the user's settings alone.
         window = new StudioWindow(stage, settings, store, options);
+        if (warning != null) {
+            window.viewModel().warn(warning);
+        }
         window.show(() -> options.dataDir() == null
                 ? DatasetLoader.loadBundledMnist()
                 : DatasetLoader.load(options.dataDir()));

@@ -177,6 +177,11 @@ public final class StudioViewModel implements AutoCloseable {
         this.onLoadFailed = onLoadFailed;
     }
 
+    /** Shows a warning in the banner (for example a settings file that could not be used). */
+    public void warn(String warning) {
+        message.set(warning);
+    }
+
     // ---- hooks for other consumers ----
 
     /**

@@ -148,6 +148,21 @@ class TrainingSessionTest {
     }
 
     @Test
+    void autoGrowRaisesTheIntervalTenfoldEvery100Intervals() throws InterruptedException {
+        start(1);
+        session.setAutoGrow(true);
+        session.control().step(99);
+        session.control().awaitIdle(5, TimeUnit.SECONDS);
+        assertThat(session.refreshInterval()).isEqualTo(1);
+        session.control().step(1);
+        session.control().awaitIdle(5, TimeUnit.SECONDS);
+        assertThat(session.refreshInterval()).isEqualTo(10);
+        session.control().step(900);
+        session.control().awaitIdle(5, TimeUnit.SECONDS);
+        assertThat(session.refreshInterval()).isEqualTo(100);
+    }
+
+    @Test
     void nanLossPausesAndSaysWhy() throws InterruptedException {
         start(1);
         session.setConfig(session.config().withLearningRate(1e37));
