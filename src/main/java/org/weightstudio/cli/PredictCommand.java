@@ -1,0 +1,70 @@
+package org.weightstudio.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.weightstudio.analysis.DigitPreprocessor;
+import org.weightstudio.analysis.GreyImage;
+import org.weightstudio.analysis.PictureReader;
+import org.weightstudio.analysis.Prediction;
+import org.weightstudio.persistence.SavedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code weight-studio predict IMAGE...}: one tab-separated line per picture: file, predicted
+ * class, its probability, and the top three as class:probability.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Predict the digit in each picture (PNG or JPEG, any size, dark on light or light on dark).",
+            "Prints one tab-separated line per picture: FILE, CLASS, CONFIDENCE, TOP3 (class:probability)."})
+public final class PredictCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--raw", description = "Shrink the whole picture to 28x28 (a naive app) instead of MNIST-style "
+            + "centring and scaling.")
+    boolean raw;
+
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Pictures of single digits.")
+    List<Path> images;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        // Read every picture before the model, so a bad file fails fast, before any training.
+        List<GreyImage> pictures = new ArrayList<>();
+        for (Path image : images) {
+            pictures.add(PictureReader.read(image));
+        }
+        SavedModel saved = modelOptions.load(spec.commandLine().getErr());
+        DigitPreprocessor.Mode mode = raw ? DigitPreprocessor.Mode.RAW : DigitPreprocessor.Mode.MNIST;
+        for (int i = 0; i < images.size(); i++) {
+            Prediction p = Prediction.of(saved.model(), DigitPreprocessor.prepare(pictures.get(i), mode));
+            out.println(line(images.get(i), p, saved.classNames()));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static String line(Path file, Prediction p, List<String> names) {
+        StringBuilder top = new StringBuilder();
+        for (int k : p.top(3)) {
+            if (top.length() > 0) {
+                top.append(' ');
+            }
+            top.append(names.get(k)).append(':').append(String.format(Locale.ROOT, "%.3f", p.probabilities()[k]));
+        }
+        return String.format(Locale.ROOT, "%s\t%s\t%.3f\t%s", file, names.get(p.best()), p.confidence(), top);
+    }
+}
