@@ -24,8 +24,8 @@ public record EvidenceMap(int classIndex, int rows, int cols, float[] values, fl
         int row = k * model.inputs();
         float[] e = new float[x.length];
         for (int j = 0; j < x.length; j++) {
-            // e_j = x_j * W[k, j]
-            e[j] = x[j] * w[row + j];
+            // e_j = x_j * W[k, j]; exactly +0 on paper (not -0 where the weight is negative)
+            e[j] = x[j] == 0 ? 0f : x[j] * w[row + j];
         }
         return new EvidenceMap(k, rows, cols, e, model.bias().data[k]);
     }

@@ -58,7 +58,9 @@ public final class PictureReader {
                 ImageReader reader = readers.next();
                 try {
                     reader.setInput(in, true, true);
-                    return decode(file, reader);
+                    GreyImage image = decode(file, reader);
+                    requireComplete(file, reader.getFormatName());
+                    return image;
                 } finally {
                     reader.dispose();
                 }
@@ -71,6 +73,29 @@ public final class PictureReader {
             }
             throw new BadInputException(file + ": cannot decode the picture, truncated or corrupt ("
                     + oneLine(e) + ")");
+        }
+    }
+
+    /**
+     * ImageIO decodes a PNG cut after its last pixel data without complaint; but a file without
+     * its closing IEND chunk was cut short, and what else is missing we cannot know.
+     */
+    private static void requireComplete(Path file, String format) throws IOException {
+        if (!format.equalsIgnoreCase("png")) {
+            return;
+        }
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            int tail = (int) Math.min(64, size);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(tail);
+            channel.position(size - tail);
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // keep reading
+            }
+            String text = new String(buffer.array(), 0, buffer.position(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (!text.contains("IEND")) {
+                throw new BadInputException(file + ": truncated PNG (no IEND chunk at the end)");
+            }
         }
     }
 
