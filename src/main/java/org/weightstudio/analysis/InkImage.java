@@ -11,7 +11,7 @@ record InkImage(int width, int height, float[] values, boolean blank) {
     /**
      * ink = |l - paper| / (paper distance to the far end), so grey paper counts as 0 and the
      * far end (black on light paper, white on dark) as 1; then the strongest ink is scaled to 1
-     * and anything under the noise floor is set to 0.
+     * (the noise floor only matters for the bounding box).
      */
     static InkImage of(GreyImage image) {
         float[] lum = image.luminance();
@@ -31,13 +31,15 @@ record InkImage(int width, int height, float[] values, boolean blank) {
         }
         float inv = 1f / max;
         for (int i = 0; i < ink.length; i++) {
-            float v = ink[i] * inv;
-            ink[i] = v < DigitPreprocessor.NOISE_FLOOR ? 0 : v;
+            ink[i] *= inv;
         }
         return new InkImage(image.width(), image.height(), ink, false);
     }
 
-    /** {minX, minY, maxX, maxY} of the ink, inclusive, or null when there is none. */
+    /**
+     * {minX, minY, maxX, maxY} of the ink at or above the noise floor, inclusive, or null when
+     * there is none. Fainter ink inside the box is kept (anti-aliased edges); outside it is cut.
+     */
     int[] boundingBox() {
         int minX = width;
         int minY = height;
@@ -45,7 +47,7 @@ record InkImage(int width, int height, float[] values, boolean blank) {
         int maxY = -1;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                if (values[y * width + x] > 0) {
+                if (values[y * width + x] >= DigitPreprocessor.NOISE_FLOOR) {
                     minX = Math.min(minX, x);
                     maxX = Math.max(maxX, x);
                     minY = Math.min(minY, y);

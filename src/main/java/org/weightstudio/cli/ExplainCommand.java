@@ -51,15 +51,15 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Show the evidence maps of all classes, not only the top two.")
     boolean all;
 
-    @Option(names = "--raw", description = "Shrink the whole picture to 28x28 instead of MNIST-style preprocessing.")
-    boolean raw;
+    @Mixin
+    PreprocessingOptions preprocessing;
 
     @Override
     public Integer call() throws Exception {
+        DigitPreprocessor.Mode mode = preprocessing.mode();
         GreyImage picture = PictureReader.read(image);
         SavedModel saved = modelOptions.load(spec.commandLine().getErr());
         SoftmaxModel model = saved.model();
-        DigitPreprocessor.Mode mode = raw ? DigitPreprocessor.Mode.RAW : DigitPreprocessor.Mode.MNIST;
         float[] x = DigitPreprocessor.prepare(picture, mode);
         Prediction prediction = Prediction.of(model, x);
         int[] classes = all ? prediction.ranking() : prediction.top(2);
@@ -74,7 +74,7 @@ public final class ExplainCommand implements Callable<Integer> {
         List<Panel> panels = new ArrayList<>();
         panels.add(new Panel("picture", picture.width() + "x" + picture.height(),
                 Panel.luminanceToArgb(picture.luminance()), picture.width(), picture.height(), true));
-        panels.add(new Panel("model input", "28x28, " + mode.name().toLowerCase(Locale.ROOT), Panel.inkToArgb(x), 28, 28,
+        panels.add(new Panel("model input", "28x28, " + PreprocessingOptions.name(mode), Panel.inkToArgb(x), 28, 28,
                 false));
         List<String> names = saved.classNames();
         for (EvidenceMap map : maps) {

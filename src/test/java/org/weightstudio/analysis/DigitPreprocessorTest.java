@@ -15,13 +15,17 @@ class DigitPreprocessorTest {
 
     /** A "7" of the given height drawn near the top-left corner of a 280x280 picture. */
     private static GreyImage seven(int size, Color paper, Color ink) {
+        return seven(size, size / 10f, paper, ink);
+    }
+
+    private static GreyImage seven(int size, float pen, Color paper, Color ink) {
         BufferedImage image = new BufferedImage(280, 280, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(paper);
         g.fillRect(0, 0, 280, 280);
         g.setColor(ink);
-        g.setStroke(new BasicStroke(size / 10f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setStroke(new BasicStroke(pen, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.drawPolyline(new int[] {20, 20 + size * 6 / 10, 20 + size / 4}, new int[] {30, 30, 30 + size}, 3);
         g.dispose();
         return PictureReader.toGrey(image);
@@ -65,6 +69,31 @@ class DigitPreprocessorTest {
             // The 7 is about 0.6 as wide as it is tall (plus the pen), whatever its size.
             assertThat(w).as("width, size %d", size).isBetween(12, 16);
         }
+    }
+
+    @Test
+    void penNormalizationBringsThinAndThickPensToMnistWidth() {
+        for (float pen : new float[] {2, 6, 30}) {
+            InkImage ink = DigitPreprocessor.penNormalized(InkImage.of(seven(200, pen, Color.WHITE, Color.BLACK)));
+            double width = PenNormalizer.strokeWidth(ink.values(), ink.width(), ink.height());
+            assertThat(width).as("pen %s", pen).isBetween(PenNormalizer.MNIST_WIDTH - 2.5, PenNormalizer.MNIST_WIDTH + 2.5);
+        }
+        float[] thin = DigitPreprocessor.prepare(seven(200, 2, Color.WHITE, Color.BLACK), Mode.MNIST_PEN);
+        double[] com = DigitPreprocessor.centreOfMass(thin, 28, 28);
+        assertThat(com[0]).isCloseTo(14.0, within(1.0));
+        assertThat(com[1]).isCloseTo(14.0, within(1.0));
+    }
+
+    @Test
+    void strokeWidthOfABarIsAboutItsWidth() {
+        float[] v = new float[100 * 100];
+        for (int y = 10; y < 90; y++) {
+            for (int x = 40; x < 50; x++) {
+                v[y * 100 + x] = 1f;
+            }
+        }
+        // 2A/P = 2 * 800 / (2 * 80 + 2 * 10) = 8.9
+        assertThat(PenNormalizer.strokeWidth(v, 100, 100)).isCloseTo(8.89, within(0.01));
     }
 
     @Test
