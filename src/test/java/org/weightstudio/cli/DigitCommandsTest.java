@@ -73,6 +73,45 @@ class DigitCommandsTest {
         assertThat(run("predict", "--raw", "--model", model.toString(), a.toString())).isZero();
     }
 
+    /** The 20 pictures in src/test/resources/digits: PNG and JPEG, dark on light, light on dark, transparent. */
+    private static List<String> fixtures() throws IOException {
+        Path folder;
+        try {
+            folder = Path.of(DigitCommandsTest.class.getResource("/digits").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        try (var files = Files.list(folder)) {
+            return files.map(Path::toString).sorted().toList();
+        }
+    }
+
+    private int correct(String... modeArgs) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("predict", "--model", model.toString()));
+        args.addAll(List.of(modeArgs));
+        args.addAll(fixtures());
+        out.getBuffer().setLength(0);
+        assertThat(run(args.toArray(String[]::new))).isZero();
+        int right = 0;
+        for (String line : out.toString().lines().toList()) {
+            String[] f = line.split("\t");
+            if (DigitPictures.labelOf(Path.of(f[0]).getFileName().toString()) == Integer.parseInt(f[1])) {
+                right++;
+            }
+        }
+        return right;
+    }
+
+    @Test
+    void ourFixturePicturesAreReadInEveryFormAndMostlyRecognised() throws IOException {
+        assertThat(fixtures()).hasSize(20);
+        int pen = correct();
+        int raw = correct("--raw");
+        System.out.printf("fixtures (small test model): mnist-pen %d/20, raw %d/20%n", pen, raw);
+        assertThat(pen).isGreaterThanOrEqualTo(12);
+        assertThat(pen - raw).isGreaterThanOrEqualTo(8);
+    }
+
     @Test
     void aFileThatIsNotAPictureExitsWith65AndOneLine() throws IOException {
         Path text = Files.writeString(dir.resolve("digit.png"), "hello");
