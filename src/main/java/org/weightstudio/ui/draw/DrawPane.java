@@ -27,6 +27,7 @@ import org.weightstudio.analysis.PerturbationKind;
 import org.weightstudio.analysis.PerturbationSettings;
 import org.weightstudio.analysis.Perturbations;
 import org.weightstudio.analysis.Prediction;
+import org.weightstudio.data.ImageSet;
 import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.render.HeatmapRasterizer;
 import org.weightstudio.render.Panel;
@@ -61,6 +62,9 @@ public final class DrawPane extends BorderPane {
     private final ProbabilityBars bars = new ProbabilityBars(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
     private final Perturbations perturbations = new Perturbations(SIDE, SIDE);
     private final AnimationTimer timer;
+    private final ImageSet testSet;
+    private final Label truth = new Label();
+    private int nextTestImage;
 
     private float[] base;
     private float[] picked;
@@ -70,7 +74,16 @@ public final class DrawPane extends BorderPane {
     private Prediction prediction;
 
     public DrawPane(Supplier<SoftmaxModel> modelSource) {
+        this(modelSource, null);
+    }
+
+    /**
+     * With a labelled set (the test set), a "Test digit" button shows its images one after the
+     * other in place of the drawing, with their true label.
+     */
+    public DrawPane(Supplier<SoftmaxModel> modelSource, ImageSet testSet) {
         this.modelSource = modelSource;
+        this.testSet = testSet;
         getStyleClass().add("draw-pane");
         setPadding(new Insets(12));
         setLeft(createDrawingSide());
@@ -125,6 +138,15 @@ public final class DrawPane extends BorderPane {
         penRow.setAlignment(Pos.CENTER_LEFT);
         HBox buttons = new HBox(6, undo, clear, mode);
         VBox box = new VBox(8, canvas, penRow, buttons);
+        if (testSet != null) {
+            Button next = new Button("Test digit");
+            next.setId("test-digit");
+            next.setOnAction(e -> showTestImage(nextTestImage++ % testSet.size()));
+            truth.setId("truth");
+            HBox row = new HBox(8, next, truth);
+            row.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().add(row);
+        }
         box.setStyle("-fx-border-color: #ccc; -fx-padding: 6;");
         return box;
     }
@@ -170,7 +192,10 @@ public final class DrawPane extends BorderPane {
 
     private void wire() {
         canvas.setOnChange(() -> {
-            picked = null;
+            if (!canvas.isEmpty()) {
+                picked = null;
+                truth.setText("");
+            }
             baseStale = true;
             dirty = true;
         });
@@ -196,7 +221,16 @@ public final class DrawPane extends BorderPane {
     /** Clears the drawing (and any picked digit). */
     public void clear() {
         picked = null;
+        truth.setText("");
         canvas.clear();
+    }
+
+    /** Shows image {@code i} of the test set given to the constructor, with its true label. */
+    public void showTestImage(int i) {
+        float[] x = new float[testSet.imageSize()];
+        testSet.toFloats(i, x);
+        showDigit(x);
+        truth.setText("test image " + i + ", label " + testSet.label(i));
     }
 
     /** Shows a 28x28 digit (784 values, ink 1) in place of the drawing, e.g. one from the test set. */

@@ -23,7 +23,7 @@ class DrawPaneTest {
 
     @Start
     void start(Stage stage) {
-        pane = new DrawPane(() -> model);
+        pane = new DrawPane(() -> model, TestModels.testSlice(10));
         stage.setScene(new Scene(pane, 1200, 560));
         stage.show();
     }
@@ -70,6 +70,16 @@ class DrawPaneTest {
         robot.clickOn("#clear");
         robot.interact(pane::refresh);
         assertThat(pane.probabilities()).isNull();
+    }
+
+    @Test
+    void theTestDigitButtonShowsTestImagesWithTheirLabels(FxRobot robot) {
+        robot.clickOn("#test-digit");
+        robot.interact(pane::refresh);
+        assertThat(robot.lookup("#truth").queryLabeled().getText()).isEqualTo("test image 0, label 7");
+        assertThat(pane.probabilities()).isNotNull();
+        // The small model reads the first test image, a 7, right.
+        assertThat(robot.lookup("#verdict").queryLabeled().getText()).startsWith("7");
     }
 
     @Test
