@@ -55,8 +55,10 @@ public final class RobustnessPane extends BorderPane {
         HBox bar = new HBox(8, new Label("Test images"), limit, run, cancel, progress, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         setTop(bar);
-        setCenter(charts);
-        BorderPane.setMargin(charts, new Insets(10, 0, 0, 0));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(charts);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        BorderPane.setMargin(scroll, new Insets(10, 0, 0, 0));
         run.setOnAction(e -> start());
         cancel.setOnAction(e -> {
             if (task != null) {

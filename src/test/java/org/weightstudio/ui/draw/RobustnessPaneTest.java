@@ -29,7 +29,7 @@ class RobustnessPaneTest {
     @Start
     void start(Stage stage) {
         pane = new RobustnessPane(() -> model, test);
-        stage.setScene(new Scene(pane, 1300, 700));
+        stage.setScene(new Scene(pane, 1200, 700));
         stage.show();
     }
 
