@@ -35,7 +35,9 @@ class RobustnessPaneTest {
 
     @Test
     void aSweepDrawsOneChartPerPerturbationThroughThePlainAccuracy(FxRobot robot) throws Exception {
-        robot.interact(() -> robot.lookup("#limit").queryAs(ChoiceBox.class).getSelectionModel().select(Integer.valueOf(500)));
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Integer> limit = robot.lookup("#limit").queryAs(ChoiceBox.class);
+        robot.interact(() -> limit.setValue(500));
         robot.clickOn("#run-sweep");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> robot.lookup("#sweep-status").queryLabeled().getText().startsWith("Done"));
