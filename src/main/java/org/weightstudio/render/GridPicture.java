@@ -1,5 +1,6 @@
 package org.weightstudio.render;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 
 /**
@@ -9,9 +10,11 @@ import java.awt.image.BufferedImage;
  * @param image        the picture (TYPE_INT_RGB)
  * @param weightRanges per tile of the top row: colours span [-r, r]
  * @param deltaRanges  per tile of the bottom row
+ * @param weightTiles  where each tile of the top row is (for hit tests: right-click a tile)
+ * @param deltaTiles   where each tile of the bottom row is
  */
 public record GridPicture(BufferedImage image, float[] weightRanges, float[] deltaRanges, GridOptions options,
-        GridCaption caption) {
+        GridCaption caption, Rectangle[] weightTiles, Rectangle[] deltaTiles) {
 
     public int width() {
         return image.getWidth();

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
@@ -66,6 +67,8 @@ public final class GridRenderer {
         HeatmapRasterizer.ranges(delta, classes, tileSize, options.scaleMode(), deltaRanges);
 
         Layout layout = new Layout(frame, caption, weightRanges, deltaRanges);
+        Rectangle[] weightTiles = new Rectangle[classes];
+        Rectangle[] deltaTiles = new Rectangle[classes];
         BufferedImage image = new BufferedImage(layout.width, layout.height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -74,12 +77,12 @@ public final class GridRenderer {
             g.fillRect(0, 0, layout.width, layout.height);
             drawCaption(g, layout, caption);
             int y = layout.gridTop;
-            y = drawRow(g, layout, frame, frame.weights(), weightRanges, caption, false, y);
-            drawRow(g, layout, frame, delta, deltaRanges, caption, true, y + ROW_GAP);
+            y = drawRow(g, layout, frame, frame.weights(), weightRanges, caption, false, weightTiles, y);
+            drawRow(g, layout, frame, delta, deltaRanges, caption, true, deltaTiles, y + ROW_GAP);
         } finally {
             g.dispose();
         }
-        return new GridPicture(image, weightRanges, deltaRanges, options, caption);
+        return new GridPicture(image, weightRanges, deltaRanges, options, caption, weightTiles, deltaTiles);
     }
 
     /**
@@ -120,9 +123,12 @@ public final class GridRenderer {
         g.drawString(l.noteLine, MARGIN, l.noteBaseline);
     }
 
-    /** Titles, tiles, colour bar(s) and range labels of one row; returns the y below it. */
+    /**
+     * Titles, tiles, colour bar(s) and range labels of one row; records where the tiles went in
+     * {@code tiles}; returns the y below the row.
+     */
     private int drawRow(Graphics2D g, Layout l, Frame frame, float[] values, float[] ranges, GridCaption caption,
-            boolean deltaRow, int top) {
+            boolean deltaRow, Rectangle[] tiles, int top) {
         int tileTop = top + l.titleHeight + 4;
         int barTop = tileTop + l.tileH + 8;
         int labelBaseline = barTop + BAR_HEIGHT + 3 + l.labelAscent;
@@ -138,6 +144,7 @@ public final class GridRenderer {
                     top + titleMetrics.getAscent());
             BufferedImage tile = renderTile(values, t, frame.rows(), frame.cols(), ranges[t], options.scale());
             g.drawImage(tile, tileX, tileTop, null);
+            tiles[t] = new Rectangle(tileX, tileTop, l.tileW, l.tileH);
             g.setColor(BORDER);
             g.drawRect(tileX - 1, tileTop - 1, l.tileW + 1, l.tileH + 1);
             if (options.scaleMode() == ScaleMode.PER_TILE) {
