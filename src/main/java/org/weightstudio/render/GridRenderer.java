@@ -208,7 +208,8 @@ public final class GridRenderer {
     static String captionLine(GridCaption c) {
         String lr = "lr " + setting(c.learningRate());
         if (Math.abs(c.currentLearningRate() - c.learningRate()) > 1e-12) {
-            lr += " (now " + setting(c.currentLearningRate()) + ")";
+            lr += " (now " + setting(Double.parseDouble(String.format(Locale.ROOT, "%.4g", c.currentLearningRate())))
+                    + ")";
         }
         String accuracy = Double.isNaN(c.accuracy()) ? "n/a"
                 : String.format(Locale.ROOT, "%.1f%%", 100 * c.accuracy());

@@ -139,6 +139,8 @@ class GridRendererTest {
         assertThat(GridRenderer.setting(0.05)).isEqualTo("0.05");
         assertThat(GridRenderer.setting(1)).isEqualTo("1");
         assertThat(GridRenderer.setting(1e-4)).isEqualTo("1.000e-04");
+        assertThat(GridRenderer.captionLine(new GridCaption("m", java.util.List.of(), 1, 0.5, 0.05, 0.0491882, 2, 0.5, 0)))
+                .contains("lr 0.05 (now 0.04919)");
     }
 
     private static int darkPixels(BufferedImage image, int x0, int y0, int w, int h) {
