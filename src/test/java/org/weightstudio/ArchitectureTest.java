@@ -31,7 +31,9 @@ class ArchitectureTest {
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("Analysis").mayOnlyBeAccessedByLayers("Ui", "Cli")
             .whereLayer("Render").mayOnlyBeAccessedByLayers("Ui", "Cli", "Analysis")
-            .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Ui", "Cli", "Analysis")
+            // render writes its PNGs, GIFs and snapshot sidecars through persistence (AtomicFiles);
+            // persistence never uses render.
+            .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Ui", "Cli", "Analysis", "Render")
             .whereLayer("Training").mayOnlyBeAccessedByLayers("Ui", "Cli", "Analysis", "Render", "Persistence")
             .whereLayer("Model").mayOnlyBeAccessedByLayers("Ui", "Cli", "Analysis", "Render", "Persistence", "Training")
             .whereLayer("Data").mayOnlyBeAccessedByLayers("Ui", "Cli", "Analysis", "Render", "Persistence", "Training",
