@@ -17,6 +17,7 @@ import org.weightstudio.persistence.SavedModel;
 import org.weightstudio.render.HeatmapRasterizer;
 import org.weightstudio.render.Panel;
 import org.weightstudio.render.PanelSheet;
+import org.weightstudio.render.PngWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,7 +92,7 @@ public final class ExplainCommand implements Callable<Integer> {
         int columns = all ? 6 : 4;
         BufferedImage sheet = PanelSheet.compose(heading, panels, columns, CELL, range,
                 "evidence x_j * W[k, j]: red for the class, blue against");
-        PngOutput.write(out, sheet);
+        PngWriter.write(out, sheet);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(PredictCommand.line(image, prediction, names));
         stdout.println("wrote " + out);

@@ -15,6 +15,7 @@ import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.persistence.AtomicFiles;
 import org.weightstudio.persistence.SavedModel;
 import org.weightstudio.render.LineChart;
+import org.weightstudio.render.PngWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,7 +92,7 @@ public final class RobustnessCommand implements Callable<Integer> {
             csv.append(String.format(Locale.ROOT, "%s,%.4f%n", trim(xs[i]), ys[i]));
         }
         AtomicFiles.writeString(outDir.resolve("robustness-" + id + ".csv"), csv.toString());
-        PngOutput.write(outDir.resolve("robustness-" + id + ".png"), LineChart.draw(
+        PngWriter.write(outDir.resolve("robustness-" + id + ".png"), LineChart.draw(
                 "Test accuracy under " + id, curve.kind().label(), "test accuracy", xs, ys, baseline,
                 String.format(Locale.ROOT, "unperturbed %.3f", baseline), 640, 400));
     }
