@@ -54,8 +54,8 @@ class DigitPreprocessorTest {
         for (int size : new int[] {40, 90, 200}) {
             float[] x = DigitPreprocessor.prepare(seven(size, Color.WHITE, Color.BLACK), Mode.MNIST);
             double[] com = DigitPreprocessor.centreOfMass(x, 28, 28);
-            assertThat(com[0]).as("x centre of mass, size %d", size).isCloseTo(14.0, within(1.0));
-            assertThat(com[1]).as("y centre of mass, size %d", size).isCloseTo(14.0, within(1.0));
+            assertThat(com[0]).as("x centre of mass, size %d", size).isCloseTo(14.0, within(0.05));
+            assertThat(com[1]).as("y centre of mass, size %d", size).isCloseTo(14.0, within(0.05));
         }
     }
 
@@ -65,9 +65,10 @@ class DigitPreprocessorTest {
             int[] box = inkBox(DigitPreprocessor.prepare(seven(size, Color.WHITE, Color.BLACK), Mode.MNIST));
             int w = box[2] - box[0] + 1;
             int h = box[3] - box[1] + 1;
-            assertThat(h).as("height, size %d", size).isBetween(19, 20);
+            // 20 pixels, plus one where the sub-pixel centring spreads the edge over two rows.
+            assertThat(h).as("height, size %d", size).isBetween(20, 21);
             // The 7 is about 0.6 as wide as it is tall (plus the pen), whatever its size.
-            assertThat(w).as("width, size %d", size).isBetween(12, 16);
+            assertThat(w).as("width, size %d", size).isBetween(12, 17);
         }
     }
 
@@ -97,6 +98,22 @@ class DigitPreprocessorTest {
     }
 
     @Test
+    void placementShiftsByFractionsAndCopiesWholePixelShiftsExactly() {
+        float[] v = {0, 1, 0, 0.5f};
+        float[] whole = DigitPreprocessor.place(v, 2, 2, 3, 5);
+        assertThat(whole[5 * 28 + 4]).isEqualTo(1f);
+        assertThat(whole[6 * 28 + 4]).isEqualTo(0.5f);
+        float[] half = DigitPreprocessor.place(v, 2, 2, 3.5, 5);
+        assertThat(half[5 * 28 + 4]).isEqualTo(0.5f);
+        assertThat(half[5 * 28 + 5]).isEqualTo(0.5f);
+        double total = 0;
+        for (float f : half) {
+            total += f;
+        }
+        assertThat(total).isCloseTo(1.5, within(1e-6));
+    }
+
+    @Test
     void aThinBarStaysThin() {
         float[] lum = new float[200 * 200];
         java.util.Arrays.fill(lum, 1f);
@@ -105,9 +122,10 @@ class DigitPreprocessorTest {
                 lum[y * 200 + x] = 0f;
             }
         }
+        // 20 x 2 after fitting; the half-pixel centring spreads each side over one more pixel.
         int[] box = inkBox(DigitPreprocessor.prepare(new GreyImage(200, 200, lum), Mode.MNIST));
-        assertThat(box[3] - box[1] + 1).isEqualTo(20);
-        assertThat(box[2] - box[0] + 1).isEqualTo(2);
+        assertThat(box[3] - box[1] + 1).isBetween(20, 21);
+        assertThat(box[2] - box[0] + 1).isBetween(2, 3);
     }
 
     @Test
@@ -121,7 +139,7 @@ class DigitPreprocessorTest {
         for (int i = 0; i < a.length; i++) {
             assertThat(b[i]).isCloseTo(a[i], within(0.02f));
         }
-        assertThat(max(a)).isEqualTo(1f);
+        assertThat(max(a)).isGreaterThan(0.9f);
     }
 
     @Test
