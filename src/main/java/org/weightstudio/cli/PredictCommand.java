@@ -1,14 +1,18 @@
 package org.weightstudio.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.weightstudio.analysis.DigitPreprocessor;
 import org.weightstudio.analysis.PictureReader;
 import org.weightstudio.analysis.Prediction;
+import org.weightstudio.data.BadInputException;
 import org.weightstudio.persistence.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,26 +38,49 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     PreprocessingOptions preprocessing;
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Pictures of single digits.")
+    @Parameters(arity = "1..*", paramLabel = "IMAGE",
+            description = "Pictures of single digits; a folder stands for its .png, .jpg and .jpeg files, by name.")
     List<Path> images;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         DigitPreprocessor.Mode mode = preprocessing.mode();
         // Read every picture before the model, so a bad file fails fast, before any training;
         // keep only the 28x28 inputs, so a thousand large pictures cost 3 MB, not gigabytes.
+        List<Path> files = expand(images);
         List<float[]> inputs = new ArrayList<>();
-        for (Path image : images) {
+        for (Path image : files) {
             inputs.add(DigitPreprocessor.prepare(PictureReader.read(image), mode));
         }
         SavedModel saved = modelOptions.load(spec.commandLine().getErr());
-        for (int i = 0; i < images.size(); i++) {
+        for (int i = 0; i < files.size(); i++) {
             Prediction p = Prediction.of(saved.model(), inputs.get(i));
-            out.println(line(images.get(i), p, saved.classNames()));
+            out.println(line(files.get(i), p, saved.classNames()));
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The arguments with each folder replaced by its picture files, sorted by name. */
+    static List<Path> expand(List<Path> arguments) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : arguments) {
+            if (!Files.isDirectory(p)) {
+                files.add(p);
+                continue;
+            }
+            try (Stream<Path> listing = Files.list(p)) {
+                List<Path> pictures = listing.filter(Files::isRegularFile)
+                        .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g)"))
+                        .sorted().toList();
+                if (pictures.isEmpty()) {
+                    throw new BadInputException(p + ": folder holds no .png, .jpg or .jpeg files");
+                }
+                files.addAll(pictures);
+            }
+        }
+        return files;
     }
 
     static String line(Path file, Prediction p, List<String> names) {

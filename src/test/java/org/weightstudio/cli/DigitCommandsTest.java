@@ -113,6 +113,20 @@ class DigitCommandsTest {
     }
 
     @Test
+    void aFolderStandsForItsPictures() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("set"));
+        ImageIO.write(DigitPictures.generate(5, 10).get(2).image(), "png", folder.resolve("b.png").toFile());
+        ImageIO.write(DigitPictures.generate(5, 10).get(3).image(), "jpg", folder.resolve("a.JPG").toFile());
+        Files.writeString(folder.resolve("notes.txt"), "not a picture, and not picked up");
+        assertThat(run("predict", "--model", model.toString(), folder.toString())).isZero();
+        assertThat(out.toString().lines().map(l -> l.split("\t")[0]).toList())
+                .containsExactly(folder.resolve("a.JPG").toString(), folder.resolve("b.png").toString());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThat(run("predict", "--model", model.toString(), empty.toString())).isEqualTo(ExitCodes.DATA);
+        assertThat(errLines().get(0)).contains("empty").contains("no .png");
+    }
+
+    @Test
     void aFileThatIsNotAPictureExitsWith65AndOneLine() throws IOException {
         Path text = Files.writeString(dir.resolve("digit.png"), "hello");
         assertThat(run("predict", "--model", model.toString(), text.toString())).isEqualTo(ExitCodes.DATA);
