@@ -2,6 +2,8 @@ package org.weightstudio.training;
 
 import java.util.Random;
 import org.weightstudio.data.ImageSet;
+import org.weightstudio.data.SparseImages;
+import org.weightstudio.model.PackedKernels;
 import org.weightstudio.model.SoftmaxModel;
 
 /**
@@ -16,19 +18,19 @@ import org.weightstudio.model.SoftmaxModel;
 public final class Trainer {
     private final SoftmaxModel model;
     private final ImageSet data;
+    /** The ink pixels of every training image, packed once; shared with the image set. */
+    private final SparseImages ink;
     private final int classes;
     private final int inputs;
     private final int[] order;
+    /** Re-seeded for every epoch's shuffle; kept so that an epoch boundary allocates nothing. */
+    private final Random shuffler = new Random();
 
     private TrainingConfig config;
     private long step;
     private int orderEpoch = -1;
 
     // Work buffers, sized for the batch size.
-    private int[] nzIndex;
-    private float[] nzValue;
-    private int[] nzStart;
-    private int[] nzCount;
     private float[] dz;
     private int[] batchImages;
     private int[] batchPredictions;
@@ -47,6 +49,7 @@ public final class Trainer {
         }
         this.model = model;
         this.data = data;
+        this.ink = data.sparse();
         this.classes = model.classes();
         this.inputs = model.inputs();
         this.order = new int[data.size()];
@@ -83,10 +86,6 @@ public final class Trainer {
     }
 
     private void allocate(int n) {
-        nzIndex = new int[n * inputs];
-        nzValue = new float[n * inputs];
-        nzStart = new int[n];
-        nzCount = new int[n];
         dz = new float[n * classes];
         batchImages = new int[n];
         batchPredictions = new int[n];
@@ -147,28 +146,24 @@ public final class Trainer {
         ensureOrder(epoch);
         float lr = (float) config.learningRateAt((double) step / perEpoch);
 
+        char[] index = ink.index();
+        byte[] value = ink.value();
         double loss = 0;
         int correct = 0;
-        int offset = 0;
         for (int i = 0; i < n; i++) {
             int image = order[first + i];
             int label = data.label(image);
             batchImages[i] = image;
-            int nnz = data.toSparse(image, nzIndex, nzValue, offset);
-            nzStart[i] = offset;
-            nzCount[i] = nnz;
-            offset += nnz;
 
             // z = W x + b, then loss = -log softmax(z)_y and p = softmax(z)
             int zOff = i * classes;
-            model.scoresSparse(nzIndex, nzValue, nzStart[i], nnz, dz, zOff);
-            loss += SoftmaxModel.crossEntropyFromScores(dz, zOff, classes, label);
+            model.scoresPacked(index, value, ink.start(image), ink.end(image), dz, zOff);
             int predicted = SoftmaxModel.argmax(dz, zOff, classes);
             batchPredictions[i] = predicted;
             if (predicted == label) {
                 correct++;
             }
-            SoftmaxModel.softmaxInPlace(dz, zOff, classes);
+            loss += SoftmaxModel.softmaxWithLoss(dz, zOff, classes, label);
             // dL/dz = p - y
             dz[zOff + label] -= 1f;
         }
@@ -180,7 +175,8 @@ public final class Trainer {
 
     /**
      * W <- (1 - lr*l2) W - (lr/n) sum_i dz_i x_i^T and b <- b - (lr/n) sum_i dz_i, touching only the
-     * columns where x_i has ink.
+     * columns where x_i has ink. Samples are applied one after the other in batch order, so each
+     * weight gets its terms in the same order as ever (see {@link PackedKernels}).
      */
     private void applyGradient(int n, float lr) {
         float[] w = model.weights().data;
@@ -192,17 +188,18 @@ public final class Trainer {
             }
         }
         float scale = lr / n;
+        char[] index = ink.index();
+        byte[] value = ink.value();
         for (int i = 0; i < n; i++) {
             int zOff = i * classes;
-            int start = nzStart[i];
-            int end = start + nzCount[i];
-            for (int k = 0, row = 0; k < classes; k++, row += inputs) {
+            // g_i = (lr/n) dz_i, in place; b -= g_i; W -= g_i x_i^T
+            for (int k = 0; k < classes; k++) {
                 float g = scale * dz[zOff + k];
+                dz[zOff + k] = g;
                 b[k] -= g;
-                for (int j = start; j < end; j++) {
-                    w[row + nzIndex[j]] -= g * nzValue[j];
-                }
             }
+            int image = batchImages[i];
+            PackedKernels.subtractOuter(w, classes, inputs, dz, zOff, index, value, ink.start(image), ink.end(image));
         }
     }
 
@@ -214,7 +211,9 @@ public final class Trainer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Random random = new Random(config.seed() * 0x9E3779B97F4A7C15L + epoch);
+        // setSeed(s) restarts the same sequence as new Random(s)
+        Random random = shuffler;
+        random.setSeed(config.seed() * 0x9E3779B97F4A7C15L + epoch);
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

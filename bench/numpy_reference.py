@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Reference trainer for Weight Studio's benchmark: softmax regression (784 -> 10) by minibatch
+SGD in plain numpy, written the way a user would write it. Zero init, the same batch size and
+learning rate as the studio, full MNIST read from the gzip IDX files.
+
+Prints one line per batch size:
+  numpy batch=B lr=LR samples_per_s=S epoch_seconds=T test_accuracy=A
+Training time excludes loading and evaluation; the first epoch fraction is not warmed up
+separately (numpy has no JIT), but the timed loop is a full epoch.
+"""
+import argparse
+import gzip
+import os
+import struct
+import sys
+import time
+
+import numpy as np
+
+
+def read_idx(path):
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    magic, = struct.unpack(">I", data[:4])
+    dims = magic & 0xFF
+    shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def load(folder):
+    def part(images, labels):
+        x = read_idx(os.path.join(folder, images + "-idx3-ubyte.gz"))
+        y = read_idx(os.path.join(folder, labels + "-idx1-ubyte.gz"))
+        return x.reshape(len(x), -1).astype(np.float32) / 255.0, y.astype(np.int64)
+    return part("train-images", "train-labels"), part("t10k-images", "t10k-labels")
+
+
+def softmax(z):
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def train_epoch(x, y, w, b, batch, lr, rng):
+    onehot = np.eye(10, dtype=np.float32)
+    order = rng.permutation(len(x))
+    for start in range(0, len(x) - batch + 1, batch):
+        idx = order[start:start + batch]
+        xb = x[idx]
+        p = softmax(xb @ w + b)
+        g = (p - onehot[y[idx]]) / batch      # dL/dz, averaged over the batch
+        w -= lr * (xb.T @ g)
+        b -= lr * g.sum(axis=0)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "assets", "mnist"))
+    ap.add_argument("--runs", default="2:0.05,100:0.5",
+                    help="comma-separated batch:lr pairs (default 2:0.05,100:0.5)")
+    ap.add_argument("--fraction", type=float, default=1.0,
+                    help="part of an epoch to time (default 1.0 = one full epoch)")
+    args = ap.parse_args()
+    (x, y), (xt, yt) = load(args.data)
+    for run in args.runs.split(","):
+        batch, lr = run.split(":")
+        batch, lr = int(batch), float(lr)
+        n = int(len(x) * args.fraction) // batch * batch
+        w = np.zeros((784, 10), dtype=np.float32)
+        b = np.zeros(10, dtype=np.float32)
+        rng = np.random.default_rng(42)
+        t0 = time.perf_counter()
+        train_epoch(x[:n], y[:n], w, b, batch, np.float32(lr), rng)
+        seconds = time.perf_counter() - t0
+        acc = float(((xt @ w + b).argmax(axis=1) == yt).mean())
+        print(f"numpy batch={batch} lr={lr} samples_per_s={n / seconds:.0f} "
+              f"epoch_seconds={seconds:.2f} test_accuracy={acc:.4f}", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
