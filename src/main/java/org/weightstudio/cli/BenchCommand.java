@@ -50,6 +50,8 @@ public final class BenchCommand implements Callable<Integer> {
     String[] only;
 
     private PrintWriter out;
+    /** Results of measured work land here, so that the JIT cannot drop the work as unused. */
+    private double sink;
 
     @Override
     public Integer call() {
@@ -156,8 +158,26 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void benchEvaluation(Dataset data) {
         SoftmaxModel model = trainedModel(data);
-        long best = bestOf(5, n -> Evaluator.evaluate(model, data.test()));
-        line("evaluate images=%d ms=%.2f", data.test().size(), best / 1e6);
+        long best = bestOf(5, n -> sink += Evaluator.evaluate(model, data.test()).accuracy());
+        line("evaluate images=%d ms=%.2f (Evaluator)", data.test().size(), best / 1e6);
+        data.test().sparse();
+        long packed = bestOf(5, n -> sink += packedAccuracy(model, data.test()));
+        line("evaluate_packed images=%d ms=%.2f (same scores on the packed ink pixels, for comparison)",
+                data.test().size(), packed / 1e6);
+    }
+
+    /** Test accuracy through the packed kernels: what {@link Evaluator} would cost on that form. */
+    private static double packedAccuracy(SoftmaxModel model, ImageSet set) {
+        var ink = set.sparse();
+        float[] z = new float[model.classes()];
+        int correct = 0;
+        for (int i = 0; i < set.size(); i++) {
+            model.scoresPacked(ink.index(), ink.value(), ink.start(i), ink.end(i), z, 0);
+            if (SoftmaxModel.argmax(z, 0, z.length) == set.label(i)) {
+                correct++;
+            }
+        }
+        return (double) correct / set.size();
     }
 
     /**
@@ -181,6 +201,7 @@ public final class BenchCommand implements Callable<Integer> {
         long raster = bestOf(2000, n -> {
             rasterizeTiles(frame[0].weights(), classes, tile, ranges, pixels);
             rasterizeTiles(frame[0].delta(), classes, tile, ranges, pixels);
+            sink += pixels[(int) (n & 7)];
         });
         line("frame publish_us=%.1f (copies of W %dx%d and b, delta W - W_prev)", capture / 1e3, classes, tile);
         line("raster tiles=%d us=%.1f (diverging map, per-tile range, to ARGB int[])", 2 * classes, raster / 1e3);

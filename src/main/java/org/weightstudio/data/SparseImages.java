@@ -41,29 +41,35 @@ public final class SparseImages {
         start[count] = (int) total;
         char[] index = new char[(int) total];
         byte[] value = new byte[(int) total];
-        int k = 0;
         for (int i = 0; i < count; i++) {
-            int base = i * imageSize;
-            for (int p = 0; p < imageSize; p++) {
-                byte v = pixels[base + p];
-                if (v != 0) {
-                    index[k] = (char) p;
-                    value[k] = v;
-                    k++;
-                }
-            }
+            fill(pixels, i * imageSize, imageSize, index, value, start[i]);
         }
         return new SparseImages(index, value, start);
     }
 
+    // Count and fill are small methods of their own, called once per image, so the JIT compiles
+    // them after a few hundred images: packing 60,000 images then takes a fraction of the time
+    // of one long loop that waits for on-stack replacement. This runs once at start-up.
+
     private static int countInk(byte[] pixels, int base, int n) {
         int nnz = 0;
         for (int p = base; p < base + n; p++) {
-            if (pixels[p] != 0) {
-                nnz++;
-            }
+            // (v | -v) has its sign bit set exactly when v != 0: a count without a branch
+            nnz += (pixels[p] | -pixels[p]) >>> 31;
         }
         return nnz;
+    }
+
+    private static void fill(byte[] pixels, int base, int n, char[] index, byte[] value, int at) {
+        int k = at;
+        for (int p = 0; p < n; p++) {
+            byte v = pixels[base + p];
+            if (v != 0) {
+                index[k] = (char) p;
+                value[k] = v;
+                k++;
+            }
+        }
     }
 
     private static float[] scaleTable() {
