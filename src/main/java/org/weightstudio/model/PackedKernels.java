@@ -114,6 +114,29 @@ public final class PackedKernels {
         }
     }
 
+    /** {@link #scores} for images too large for 16-bit positions: the general loop, int positions. */
+    public static void scores(float[] w, float[] b, int classes, int inputs, int[] index, byte[] value, int from,
+            int to, float[] z, int zOff) {
+        for (int k = 0, row = 0; k < classes; k++, row += inputs) {
+            float s = b[k];
+            for (int j = from; j < to; j++) {
+                s += w[row + index[j]] * SCALE[value[j] & 0xFF];
+            }
+            z[zOff + k] = s;
+        }
+    }
+
+    /** {@link #subtractOuter} for images too large for 16-bit positions. */
+    public static void subtractOuter(float[] w, int classes, int inputs, float[] g, int gOff, int[] index,
+            byte[] value, int from, int to) {
+        for (int k = 0, row = 0; k < classes; k++, row += inputs) {
+            float gk = g[gOff + k];
+            for (int j = from; j < to; j++) {
+                w[row + index[j]] -= gk * SCALE[value[j] & 0xFF];
+            }
+        }
+    }
+
     private static void subtractOuter10x784(float[] w, float[] g, int gOff, char[] index, byte[] value, int from,
             int to) {
         float g0 = g[gOff];

@@ -101,6 +101,11 @@ public final class SoftmaxModel {
         PackedKernels.scores(weights.data, bias.data, classes(), inputs(), index, value, from, to, z, zOffset);
     }
 
+    /** {@link #scoresPacked(char[], byte[], int, int, float[], int)} with int positions (images over 65,536 pixels). */
+    public void scoresPacked(int[] index, byte[] value, int from, int to, float[] z, int zOffset) {
+        PackedKernels.scores(weights.data, bias.data, classes(), inputs(), index, value, from, to, z, zOffset);
+    }
+
     /** z = W x + b for a dense x (length inputs). */
     public void scores(float[] x, float[] z) {
         float[] w = weights.data;

@@ -147,6 +147,7 @@ public final class Trainer {
         float lr = (float) config.learningRateAt((double) step / perEpoch);
 
         char[] index = ink.index();
+        int[] wideIndex = ink.wideIndex();
         byte[] value = ink.value();
         double loss = 0;
         int correct = 0;
@@ -157,7 +158,11 @@ public final class Trainer {
 
             // z = W x + b, then loss = -log softmax(z)_y and p = softmax(z)
             int zOff = i * classes;
-            model.scoresPacked(index, value, ink.start(image), ink.end(image), dz, zOff);
+            if (index != null) {
+                model.scoresPacked(index, value, ink.start(image), ink.end(image), dz, zOff);
+            } else {
+                model.scoresPacked(wideIndex, value, ink.start(image), ink.end(image), dz, zOff);
+            }
             int predicted = SoftmaxModel.argmax(dz, zOff, classes);
             batchPredictions[i] = predicted;
             if (predicted == label) {
@@ -199,7 +204,12 @@ public final class Trainer {
                 b[k] -= g;
             }
             int image = batchImages[i];
-            PackedKernels.subtractOuter(w, classes, inputs, dz, zOff, index, value, ink.start(image), ink.end(image));
+            if (index != null) {
+                PackedKernels.subtractOuter(w, classes, inputs, dz, zOff, index, value, ink.start(image), ink.end(image));
+            } else {
+                PackedKernels.subtractOuter(w, classes, inputs, dz, zOff, ink.wideIndex(), value, ink.start(image),
+                        ink.end(image));
+            }
         }
     }
 

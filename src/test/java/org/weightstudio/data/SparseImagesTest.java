@@ -52,6 +52,19 @@ class SparseImagesTest {
     }
 
     @Test
+    void imagesTooLargeForCharPositionsGetIntPositions() {
+        int side = 257; // 66,049 pixels > 65,536
+        byte[] pixels = new byte[2 * side * side];
+        pixels[side * side - 1] = 9;            // image 0, last pixel
+        pixels[side * side + 70_000 % (side * side)] = 3;
+        SparseImages ink = new ImageSet(pixels, new byte[2], side, side).sparse();
+
+        assertThat(ink.index()).isNull();
+        assertThat(ink.wideIndex()).containsExactly(side * side - 1, 70_000 % (side * side));
+        assertThat(ink.end(0)).isEqualTo(1);
+    }
+
+    @Test
     void isBuiltOnceAndShared() {
         ImageSet set = tiny();
         assertThat(set.sparse()).isSameAs(set.sparse());

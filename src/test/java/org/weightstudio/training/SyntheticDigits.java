@@ -9,19 +9,24 @@ final class SyntheticDigits {
     }
 
     static ImageSet make(int count, long seed) {
+        return make(count, 28, 28, 10, seed);
+    }
+
+    static ImageSet make(int count, int rows, int cols, int classes, long seed) {
         Random random = new Random(seed);
-        byte[] pixels = new byte[count * 784];
+        int size = rows * cols;
+        byte[] pixels = new byte[count * size];
         byte[] labels = new byte[count];
         for (int i = 0; i < count; i++) {
-            labels[i] = (byte) random.nextInt(10);
-            for (int p = 0; p < 784; p++) {
+            labels[i] = (byte) random.nextInt(classes);
+            for (int p = 0; p < size; p++) {
                 // ink more likely in a band that depends on the label, so there is something to learn
-                boolean band = (p / 28) % 10 == labels[i];
+                boolean band = (p / cols) % classes == labels[i];
                 if (random.nextInt(band ? 2 : 6) == 0) {
-                    pixels[i * 784 + p] = (byte) (1 + random.nextInt(255));
+                    pixels[i * size + p] = (byte) (1 + random.nextInt(255));
                 }
             }
         }
-        return new ImageSet(pixels, labels, 28, 28);
+        return new ImageSet(pixels, labels, rows, cols);
     }
 }

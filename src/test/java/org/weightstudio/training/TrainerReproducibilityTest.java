@@ -40,6 +40,29 @@ class TrainerReproducibilityTest {
         assertThat(trainer.epochs()).isGreaterThan(2);
     }
 
+    /** Other shapes take the general loops: small images, and images too large for 16-bit positions. */
+    @ParameterizedTest
+    @CsvSource({
+        "5, 4, 3, 1, 40",
+        "12, 9, 7, 5, 30",
+        "260, 260, 3, 4, 6"})
+    void otherShapesMatchThePlainAlgorithmToo(int rows, int cols, int classes, int batch, int steps) {
+        ImageSet data = SyntheticDigits.make(12, rows, cols, classes, 31);
+        TrainingConfig config = new TrainingConfig(batch, 0.1, 0.01, 0, 4, 0.05);
+        SoftmaxModel fast = new SoftmaxModel(classes, rows * cols);
+        Trainer trainer = new Trainer(fast, data, config);
+        SoftmaxModel plain = new SoftmaxModel(classes, rows * cols);
+        PlainSgd reference = new PlainSgd(plain, data, config);
+
+        for (int s = 0; s < steps; s++) {
+            trainer.step();
+            reference.step();
+        }
+
+        assertThat(bits(fast.weights().data)).isEqualTo(bits(plain.weights().data));
+        assertThat(bits(fast.bias().data)).isEqualTo(bits(plain.bias().data));
+    }
+
     @ParameterizedTest
     @CsvSource({"2, 0.05", "100, 0.5"})
     void theSameSeedGivesTheSameWeights(int batch, double lr) {
@@ -78,17 +101,22 @@ class TrainerReproducibilityTest {
         private long step;
         private int orderEpoch = -1;
 
+        private final int classes;
+        private final int inputs;
+
         PlainSgd(SoftmaxModel model, ImageSet data, TrainingConfig config) {
             this.model = model;
             this.data = data;
             this.config = config;
+            this.classes = model.classes();
+            this.inputs = model.inputs();
             int n = config.batchSize();
             order = new int[data.size()];
-            index = new int[n * 784];
-            value = new float[n * 784];
+            index = new int[n * inputs];
+            value = new float[n * inputs];
             start = new int[n];
             count = new int[n];
-            dz = new float[n * 10];
+            dz = new float[n * classes];
             if (config.initScale() > 0) {
                 model.randomize(config.seed(), (float) config.initScale());
             }
@@ -110,10 +138,11 @@ class TrainerReproducibilityTest {
                 start[i] = offset;
                 count[i] = nnz;
                 offset += nnz;
-                model.scoresSparse(index, value, start[i], nnz, dz, i * 10);
-                loss += SoftmaxModel.crossEntropyFromScores(dz, i * 10, 10, label);
-                SoftmaxModel.softmaxInPlace(dz, i * 10, 10);
-                dz[i * 10 + label] -= 1f;
+                int zOff = i * classes;
+                model.scoresSparse(index, value, start[i], nnz, dz, zOff);
+                loss += SoftmaxModel.crossEntropyFromScores(dz, zOff, classes, label);
+                SoftmaxModel.softmaxInPlace(dz, zOff, classes);
+                dz[zOff + label] -= 1f;
             }
             float[] w = model.weights().data;
             float[] b = model.bias().data;
@@ -125,11 +154,11 @@ class TrainerReproducibilityTest {
             }
             float scale = lr / n;
             for (int i = 0; i < n; i++) {
-                for (int k = 0; k < 10; k++) {
-                    float g = scale * dz[i * 10 + k];
+                for (int k = 0; k < classes; k++) {
+                    float g = scale * dz[i * classes + k];
                     b[k] -= g;
                     for (int j = start[i]; j < start[i] + count[i]; j++) {
-                        w[k * 784 + index[j]] -= g * value[j];
+                        w[k * inputs + index[j]] -= g * value[j];
                     }
                 }
             }
