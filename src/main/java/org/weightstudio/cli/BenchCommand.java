@@ -116,15 +116,27 @@ public final class BenchCommand implements Callable<Integer> {
                 best / 1e6, firstLoadNanos / 1e6, packNanos / 1e6, ink.entries(), ink.footprintBytes() / 1e6);
     }
 
-    /** Steady-state samples/s: warm up for {@code seconds}, then count the updates of the next {@code seconds}. */
+    /**
+     * Steady-state samples/s: warm up for {@code seconds}, then count the updates of the next
+     * {@code seconds}. Also per second of this thread's CPU time, which a busy machine disturbs
+     * far less than wall time (time spent waiting for a core is not counted).
+     */
     private void benchTraining(Dataset data, int batch, double lr) {
         Trainer trainer = newTrainer(data, batch, lr);
         runFor(trainer, seconds);
         long stepsBefore = trainer.steps();
+        long cpu0 = threadCpuNanos();
         long nanos = runFor(trainer, seconds);
+        long cpu = threadCpuNanos() - cpu0;
         long steps = trainer.steps() - stepsBefore;
-        line("train batch=%d lr=%s samples_per_s=%.0f us_per_step=%.2f", batch, lr,
-                steps * (double) batch / (nanos / 1e9), nanos / 1e3 / steps);
+        double samples = steps * (double) batch;
+        line("train batch=%d lr=%s samples_per_s=%.0f samples_per_cpu_s=%.0f us_per_step=%.2f", batch, lr,
+                samples / (nanos / 1e9), cpu > 0 ? samples / (cpu / 1e9) : Double.NaN, nanos / 1e3 / steps);
+    }
+
+    private static long threadCpuNanos() {
+        var threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
     }
 
     /** Runs updates for about {@code secs} seconds; returns the exact nanoseconds taken. */
