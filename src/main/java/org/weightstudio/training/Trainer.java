@@ -35,6 +35,8 @@ public final class Trainer {
     private int[] batchImages;
     private int[] batchPredictions;
     private double lastLoss;
+    /** Sink of {@link #touchImages}. */
+    private int touched;
     private int lastCorrect;
 
     public Trainer(SoftmaxModel model, ImageSet data, TrainingConfig config) {
@@ -146,17 +148,28 @@ public final class Trainer {
         ensureOrder(epoch);
         float lr = (float) config.learningRateAt((double) step / perEpoch);
 
+        for (int i = 0; i < n; i++) {
+            batchImages[i] = order[first + i];
+        }
+        touchImages(first, n);
+        forward(n);
+        applyGradient(n, lr);
+        step++;
+    }
+
+    /**
+     * For each image of the batch: z = W x + b, the prediction argmax z, loss = -log softmax(z)_y,
+     * and dz = softmax(z) - y into {@code dz}. Sets lastLoss and lastCorrect.
+     */
+    private void forward(int n) {
         char[] index = ink.index();
         int[] wideIndex = ink.wideIndex();
         byte[] value = ink.value();
         double loss = 0;
         int correct = 0;
         for (int i = 0; i < n; i++) {
-            int image = order[first + i];
+            int image = batchImages[i];
             int label = data.label(image);
-            batchImages[i] = image;
-
-            // z = W x + b, then loss = -log softmax(z)_y and p = softmax(z)
             int zOff = i * classes;
             if (index != null) {
                 model.scoresPacked(index, value, ink.start(image), ink.end(image), dz, zOff);
@@ -174,8 +187,27 @@ public final class Trainer {
         }
         lastLoss = loss / n;
         lastCorrect = correct;
-        applyGradient(n, lr);
-        step++;
+    }
+
+    /**
+     * Reads one entry per cache line of the packed pixels of the images order[from, from + n)
+     * before the kernels run. The batch's images lie at random places in 27 MB; these loads do not
+     * depend on each other, so their cache misses overlap, where the kernels would otherwise meet
+     * them one at a time: 7% to 15% faster steps measured at batch 2 and 100. (Touching the next
+     * batch as well gained nothing more.)
+     */
+    private void touchImages(int from, int n) {
+        char[] index = ink.index();
+        byte[] value = ink.value();
+        int sum = touched;
+        for (int i = from; i < from + n; i++) {
+            int image = order[i];
+            int end = ink.end(image);
+            for (int j = ink.start(image); j < end; j += 32) {
+                sum += value[j] + (index != null ? index[j] : 0);
+            }
+        }
+        touched = sum; // a field write, so that the JIT keeps the loads
     }
 
     /**
