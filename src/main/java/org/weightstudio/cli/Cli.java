@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "weight-studio", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Watch a one-layer neural network learn MNIST. Without a command, opens the studio window.",
         subcommands = {TrainCommand.class, SnapshotCommand.class, PredictCommand.class, ExplainCommand.class,
-            RobustnessCommand.class, CommandLine.HelpCommand.class})
+            RobustnessCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     /** Words that make the launcher run the command line instead of the window. */
     public static boolean handles(String firstArg) {
