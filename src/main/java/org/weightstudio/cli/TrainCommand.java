@@ -58,6 +58,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (save != null) {
+            checkWritableFolder(save);
+        }
         Dataset dataset = data.load();
         SavedModel start = load == null ? null : ModelStore.load(load);
         TrainingConfig config = start == null ? training.toConfig() : mergedConfig(start.config());
@@ -118,6 +121,15 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("saved " + save);
         }
         return ExitCodes.OK;
+    }
+
+    /** Fails before training, not after, when the model could not be saved. */
+    static void checkWritableFolder(Path file) throws java.io.IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        java.nio.file.Files.createDirectories(folder);
+        if (!java.nio.file.Files.isWritable(folder)) {
+            throw new java.nio.file.AccessDeniedException(folder.toString());
+        }
     }
 
     private long totalSteps(Trainer trainer) {

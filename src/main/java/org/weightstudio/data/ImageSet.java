@@ -12,6 +12,8 @@ public final class ImageSet {
     private final int count;
     private final int rows;
     private final int cols;
+    /** Built on first use by {@link #sparse()}; immutable, so racing builders are harmless. */
+    private volatile SparseImages sparse;
 
     public ImageSet(byte[] pixels, byte[] labels, int rows, int cols) {
         this.pixels = Objects.requireNonNull(pixels);
@@ -80,6 +82,19 @@ public final class ImageSet {
             }
         }
         return nnz;
+    }
+
+    /**
+     * The ink pixels of all images packed once (about 27 MB for MNIST's 60,000): what the trainer
+     * reads instead of scanning each image's bytes. Built on the first call and kept.
+     */
+    public SparseImages sparse() {
+        SparseImages s = sparse;
+        if (s == null) {
+            s = SparseImages.of(pixels, count, imageSize());
+            sparse = s;
+        }
+        return s;
     }
 
     /** The first {@code n} images (shares nothing; copies the bytes). */

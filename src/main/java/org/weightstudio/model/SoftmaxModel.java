@@ -91,6 +91,21 @@ public final class SoftmaxModel {
         }
     }
 
+    /**
+     * z = W x + b for a sparse x packed as 16-bit positions and raw byte values (pixel / 255),
+     * entries {@code [from, to)}: the form of {@code data.SparseImages}. Writes the scores into
+     * {@code z[zOffset, zOffset + classes)}. Bit for bit the sums of
+     * {@link #scoresSparse(int[], float[], int, int, float[], int)}, faster: see {@link PackedKernels}.
+     */
+    public void scoresPacked(char[] index, byte[] value, int from, int to, float[] z, int zOffset) {
+        PackedKernels.scores(weights.data, bias.data, classes(), inputs(), index, value, from, to, z, zOffset);
+    }
+
+    /** {@link #scoresPacked(char[], byte[], int, int, float[], int)} with int positions (images over 65,536 pixels). */
+    public void scoresPacked(int[] index, byte[] value, int from, int to, float[] z, int zOffset) {
+        PackedKernels.scores(weights.data, bias.data, classes(), inputs(), index, value, from, to, z, zOffset);
+    }
+
     /** z = W x + b for a dense x (length inputs). */
     public void scores(float[] x, float[] z) {
         float[] w = weights.data;
@@ -152,6 +167,36 @@ public final class SoftmaxModel {
             sum += Math.exp(z[k] - max);
         }
         return Math.log(sum) - (z[from + label] - max);
+    }
+
+    /**
+     * {@link #crossEntropyFromScores} and then {@link #softmaxInPlace} in one pass, with the same
+     * results bit for bit: both take exp(z_k - max) of the same float difference in double, so the
+     * ten exponentials are computed once instead of twice.
+     *
+     * @return -log softmax(z)_label; z[from, from + n) then holds the probabilities
+     */
+    public static double softmaxWithLoss(float[] z, int from, int n, int label) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int k = from; k < from + n; k++) {
+            max = Math.max(max, z[k]);
+        }
+        float labelScore = z[from + label];
+        // p_k = exp(z_k - m) / sum_j exp(z_j - m); loss = log(sum_j exp(z_j - m)) - (z_y - m)
+        double sumD = 0;
+        float sumF = 0f;
+        for (int k = from; k < from + n; k++) {
+            double e = Math.exp(z[k] - max);
+            sumD += e;
+            float ef = (float) e;
+            z[k] = ef;
+            sumF += ef;
+        }
+        float inv = 1f / sumF;
+        for (int k = from; k < from + n; k++) {
+            z[k] *= inv;
+        }
+        return Math.log(sumD) - (labelScore - max);
     }
 
     public static int argmax(float[] v, int from, int n) {

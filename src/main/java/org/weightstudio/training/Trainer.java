@@ -2,6 +2,8 @@ package org.weightstudio.training;
 
 import java.util.Random;
 import org.weightstudio.data.ImageSet;
+import org.weightstudio.data.SparseImages;
+import org.weightstudio.model.PackedKernels;
 import org.weightstudio.model.SoftmaxModel;
 
 /**
@@ -16,23 +18,25 @@ import org.weightstudio.model.SoftmaxModel;
 public final class Trainer {
     private final SoftmaxModel model;
     private final ImageSet data;
+    /** The ink pixels of every training image, packed once; shared with the image set. */
+    private final SparseImages ink;
     private final int classes;
     private final int inputs;
     private final int[] order;
+    /** Re-seeded for every epoch's shuffle; kept so that an epoch boundary allocates nothing. */
+    private final Random shuffler = new Random();
 
     private TrainingConfig config;
     private long step;
     private int orderEpoch = -1;
 
     // Work buffers, sized for the batch size.
-    private int[] nzIndex;
-    private float[] nzValue;
-    private int[] nzStart;
-    private int[] nzCount;
     private float[] dz;
     private int[] batchImages;
     private int[] batchPredictions;
     private double lastLoss;
+    /** Sink of {@link #touchImages}. */
+    private int touched;
     private int lastCorrect;
 
     public Trainer(SoftmaxModel model, ImageSet data, TrainingConfig config) {
@@ -47,6 +51,7 @@ public final class Trainer {
         }
         this.model = model;
         this.data = data;
+        this.ink = data.sparse();
         this.classes = model.classes();
         this.inputs = model.inputs();
         this.order = new int[data.size()];
@@ -83,10 +88,6 @@ public final class Trainer {
     }
 
     private void allocate(int n) {
-        nzIndex = new int[n * inputs];
-        nzValue = new float[n * inputs];
-        nzStart = new int[n];
-        nzCount = new int[n];
         dz = new float[n * classes];
         batchImages = new int[n];
         batchPredictions = new int[n];
@@ -147,40 +148,72 @@ public final class Trainer {
         ensureOrder(epoch);
         float lr = (float) config.learningRateAt((double) step / perEpoch);
 
-        double loss = 0;
-        int correct = 0;
-        int offset = 0;
         for (int i = 0; i < n; i++) {
-            int image = order[first + i];
-            int label = data.label(image);
-            batchImages[i] = image;
-            int nnz = data.toSparse(image, nzIndex, nzValue, offset);
-            nzStart[i] = offset;
-            nzCount[i] = nnz;
-            offset += nnz;
-
-            // z = W x + b, then loss = -log softmax(z)_y and p = softmax(z)
-            int zOff = i * classes;
-            model.scoresSparse(nzIndex, nzValue, nzStart[i], nnz, dz, zOff);
-            loss += SoftmaxModel.crossEntropyFromScores(dz, zOff, classes, label);
-            int predicted = SoftmaxModel.argmax(dz, zOff, classes);
-            batchPredictions[i] = predicted;
-            if (predicted == label) {
-                correct++;
-            }
-            SoftmaxModel.softmaxInPlace(dz, zOff, classes);
-            // dL/dz = p - y
-            dz[zOff + label] -= 1f;
+            batchImages[i] = order[first + i];
         }
-        lastLoss = loss / n;
-        lastCorrect = correct;
+        touchImages(first, n);
+        forward(n);
         applyGradient(n, lr);
         step++;
     }
 
     /**
+     * For each image of the batch: z = W x + b, the prediction argmax z, loss = -log softmax(z)_y,
+     * and dz = softmax(z) - y into {@code dz}. Sets lastLoss and lastCorrect.
+     */
+    private void forward(int n) {
+        char[] index = ink.index();
+        int[] wideIndex = ink.wideIndex();
+        byte[] value = ink.value();
+        double loss = 0;
+        int correct = 0;
+        for (int i = 0; i < n; i++) {
+            int image = batchImages[i];
+            int label = data.label(image);
+            int zOff = i * classes;
+            if (index != null) {
+                model.scoresPacked(index, value, ink.start(image), ink.end(image), dz, zOff);
+            } else {
+                model.scoresPacked(wideIndex, value, ink.start(image), ink.end(image), dz, zOff);
+            }
+            int predicted = SoftmaxModel.argmax(dz, zOff, classes);
+            batchPredictions[i] = predicted;
+            if (predicted == label) {
+                correct++;
+            }
+            loss += SoftmaxModel.softmaxWithLoss(dz, zOff, classes, label);
+            // dL/dz = p - y
+            dz[zOff + label] -= 1f;
+        }
+        lastLoss = loss / n;
+        lastCorrect = correct;
+    }
+
+    /**
+     * Reads one entry per cache line of the packed pixels of the images order[from, from + n)
+     * before the kernels run. The batch's images lie at random places in 27 MB; these loads do not
+     * depend on each other, so their cache misses overlap, where the kernels would otherwise meet
+     * them one at a time: 7% to 15% faster steps measured at batch 2 and 100. (Touching the next
+     * batch as well gained nothing more.)
+     */
+    private void touchImages(int from, int n) {
+        char[] index = ink.index();
+        byte[] value = ink.value();
+        int sum = touched;
+        for (int i = from; i < from + n; i++) {
+            int image = order[i];
+            int end = ink.end(image);
+            for (int j = ink.start(image); j < end; j += 32) {
+                sum += value[j] + (index != null ? index[j] : 0);
+            }
+        }
+        touched = sum; // a field write, so that the JIT keeps the loads
+    }
+
+    /**
      * W <- (1 - lr*l2) W - (lr/n) sum_i dz_i x_i^T and b <- b - (lr/n) sum_i dz_i, touching only the
-     * columns where x_i has ink.
+     * columns where x_i has ink. Samples are applied one after the other in batch order, so each
+     * weight gets its terms in the same order as ever (see {@link PackedKernels}).
      */
     private void applyGradient(int n, float lr) {
         float[] w = model.weights().data;
@@ -192,16 +225,22 @@ public final class Trainer {
             }
         }
         float scale = lr / n;
+        char[] index = ink.index();
+        byte[] value = ink.value();
         for (int i = 0; i < n; i++) {
             int zOff = i * classes;
-            int start = nzStart[i];
-            int end = start + nzCount[i];
-            for (int k = 0, row = 0; k < classes; k++, row += inputs) {
+            // g_i = (lr/n) dz_i, in place; b -= g_i; W -= g_i x_i^T
+            for (int k = 0; k < classes; k++) {
                 float g = scale * dz[zOff + k];
+                dz[zOff + k] = g;
                 b[k] -= g;
-                for (int j = start; j < end; j++) {
-                    w[row + nzIndex[j]] -= g * nzValue[j];
-                }
+            }
+            int image = batchImages[i];
+            if (index != null) {
+                PackedKernels.subtractOuter(w, classes, inputs, dz, zOff, index, value, ink.start(image), ink.end(image));
+            } else {
+                PackedKernels.subtractOuter(w, classes, inputs, dz, zOff, ink.wideIndex(), value, ink.start(image),
+                        ink.end(image));
             }
         }
     }
@@ -214,7 +253,9 @@ public final class Trainer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Random random = new Random(config.seed() * 0x9E3779B97F4A7C15L + epoch);
+        // setSeed(s) restarts the same sequence as new Random(s)
+        Random random = shuffler;
+        random.setSeed(config.seed() * 0x9E3779B97F4A7C15L + epoch);
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

@@ -1,0 +1,115 @@
+package org.weightstudio.persistence;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The JSON sidecar beside a snapshot PNG (Gson DTO; field names are the file format: rename
+ * nothing without raising {@link #FORMAT_VERSION}). Enough to say what the picture shows and to
+ * reproduce it: train with the same dataset, seed and settings to {@code step}, take the delta
+ * since {@code deltaFromStep}, render with {@code scaleMode} and {@code scale}.
+ *
+ * @param formatVersion       {@link #FORMAT_VERSION}
+ * @param image               file name of the picture this describes
+ * @param kind                "grid" or "tile"
+ * @param tile                the tile's title for a single-tile snapshot ("3", "delta_3"), else null
+ * @param step                updates done
+ * @param epoch               fractional epochs done
+ * @param dataset             dataset name
+ * @param classNames          class names in label order
+ * @param batch               images per update
+ * @param learningRate        configured learning rate
+ * @param currentLearningRate learning rate after decay at {@code epoch}
+ * @param l2                  L2 weight decay
+ * @param decay               learning-rate decay per epoch
+ * @param seed                seed of shuffle and init
+ * @param initScale           std. deviation of the initial weights
+ * @param refreshInterval     updates between published frames
+ * @param scaleMode           "shared" or "per-tile"
+ * @param scale               screen pixels per weight
+ * @param weightRange         per tile of the weight row: colours span [-r, r]
+ * @param deltaRange          per tile of the delta row
+ * @param deltaFromStep       the delta row shows W(step) - W(deltaFromStep)
+ * @param loss                mean training loss since the previous frame (null if unknown)
+ * @param accuracy            training accuracy since the previous frame (null if unknown)
+ * @param studioVersion       {@link StudioVersion#current()} of the writer
+ * @param createdAt           ISO-8601 local date-time the snapshot was taken
+ */
+public record SnapshotSidecar(int formatVersion, String image, String kind, String tile, long step, double epoch,
+        String dataset, List<String> classNames, int batch, double learningRate, double currentLearningRate, double l2,
+        double decay, long seed, double initScale, long refreshInterval, String scaleMode, int scale,
+        float[] weightRange, float[] deltaRange, long deltaFromStep, Double loss, Double accuracy, String studioVersion,
+        String createdAt) {
+
+    public static final int FORMAT_VERSION = 1;
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    /** This sidecar describing the picture saved as {@code fileName}. */
+    public SnapshotSidecar withImage(String fileName) {
+        return new SnapshotSidecar(formatVersion, fileName, kind, tile, step, epoch, dataset, classNames, batch,
+                learningRate, currentLearningRate, l2, decay, seed, initScale, refreshInterval, scaleMode, scale,
+                weightRange, deltaRange, deltaFromStep, loss, accuracy, studioVersion, createdAt);
+    }
+
+    /** NaN (unknown) as null: JSON has no NaN. */
+    public static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    public String toJson() {
+        return GSON.toJson(this);
+    }
+
+    /** The sidecar's content for {@link AtomicFiles}. */
+    public AtomicFiles.Content content() {
+        return out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            GSON.toJson(this, w);
+            w.write('\n');
+            w.flush();
+        };
+    }
+
+    public void writeNew(Path file) throws IOException {
+        AtomicFiles.writeNew(file, content());
+    }
+
+    /** Reads and checks a sidecar; a bad one is a {@link ModelFileException}-style one-line error. */
+    public static SnapshotSidecar read(Path file) {
+        SnapshotSidecar s;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            s = GSON.fromJson(reader, SnapshotSidecar.class);
+        } catch (NoSuchFileException e) {
+            throw new SidecarException(file.getFileName() + ": no such file");
+        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+            throw new SidecarException(file.getFileName() + ": not a valid snapshot sidecar (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new SidecarException(file.getFileName() + ": cannot read: " + e.getMessage());
+        }
+        if (s == null) {
+            throw new SidecarException(file.getFileName() + ": empty file");
+        }
+        if (s.formatVersion() != FORMAT_VERSION) {
+            throw new SidecarException(file.getFileName() + ": formatVersion " + s.formatVersion()
+                    + " is not supported (this studio reads " + FORMAT_VERSION + ")");
+        }
+        return s;
+    }
+
+    /** A sidecar that cannot be read. */
+    public static final class SidecarException extends org.weightstudio.data.BadInputException {
+        public SidecarException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.weightstudio.render;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import org.weightstudio.persistence.SnapshotNames;
+import org.weightstudio.persistence.SnapshotSidecar;
+import org.weightstudio.persistence.StudioVersion;
+import org.weightstudio.training.Frame;
+
+/**
+ * Saves what the studio shows as PNG + JSON sidecar pairs: the whole grid, or one tile. The
+ * window's Snapshot button and {@code weight-studio snapshot} both call {@link #saveGrid}, so the
+ * same frame and delta give the same pixels.
+ *
+ * <p>The delta recipe both must follow: a picture's delta row is {@code W(step) - W(s0)} where
+ * {@code s0} is the step of the previous picture shown (for a live view: the previous frame
+ * drawn; for the CLI: the previous picture written, or step 0 for the first). Pass it as
+ * {@code delta} and {@code deltaFromStep}; {@link Frame#delta()} with {@link Frame#previousStep()}
+ * is that delta when every published frame is shown.
+ */
+public final class SnapshotWriter {
+    private final Clock clock;
+
+    public SnapshotWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A writer naming files by the system clock in the default zone. */
+    public static SnapshotWriter withSystemClock() {
+        return new SnapshotWriter(Clock.systemDefaultZone());
+    }
+
+    /** The grid picture of a frame with its own delta (since its previous frame). */
+    public static GridPicture renderGrid(Frame frame, GridOptions options, SnapshotInfo info) {
+        return renderGrid(frame, frame.delta(), frame.previousStep(), options, info);
+    }
+
+    /** The grid picture {@link #saveGrid} writes, without writing it. */
+    public static GridPicture renderGrid(Frame frame, float[] delta, long deltaFromStep, GridOptions options,
+            SnapshotInfo info) {
+        GridCaption caption = GridCaption.of(frame, deltaFromStep, info.dataset(), info.classNames());
+        return new GridRenderer(options).render(frame, delta, caption);
+    }
+
+    /** Saves the grid of {@code frame} with its own delta into {@code folder}. */
+    public SavedSnapshot saveGrid(Path folder, Frame frame, GridOptions options, SnapshotInfo info)
+            throws IOException {
+        return saveGrid(folder, frame, frame.delta(), frame.previousStep(), options, info);
+    }
+
+    /**
+     * Renders and saves the grid as {@code grid-<time>-step<step>.png} plus its sidecar in
+     * {@code folder} (created if missing), never overwriting a file.
+     *
+     * @param delta         the delta row: W(frame.step) - W(deltaFromStep), classes x rows*cols
+     * @param deltaFromStep the step the delta starts from
+     */
+    public SavedSnapshot saveGrid(Path folder, Frame frame, float[] delta, long deltaFromStep, GridOptions options,
+            SnapshotInfo info) throws IOException {
+        GridPicture picture = renderGrid(frame, delta, deltaFromStep, options, info);
+        LocalDateTime now = now();
+        SnapshotSidecar meta = sidecar(frame, "grid", null, deltaFromStep, picture.weightRanges(),
+                picture.deltaRanges(), options, info, now);
+        return save(folder, SnapshotNames.base("grid", now, frame.step(), null), picture.image(), meta);
+    }
+
+    /**
+     * Saves one tile alone ({@code rows*scale x cols*scale} pixels, no title) with the colours it
+     * has in the grid: {@code tile} of the weight row, or of the delta row if {@code deltaRow}.
+     */
+    public SavedSnapshot saveTile(Path folder, Frame frame, float[] delta, long deltaFromStep, int tile,
+            boolean deltaRow, GridOptions options, SnapshotInfo info) throws IOException {
+        if (tile < 0 || tile >= frame.classes()) {
+            throw new IllegalArgumentException("tile " + tile + " is not in 0.." + (frame.classes() - 1));
+        }
+        float[] weightRanges = new float[frame.classes()];
+        float[] deltaRanges = new float[frame.classes()];
+        HeatmapRasterizer.ranges(frame.weights(), frame.classes(), frame.tileSize(), options.scaleMode(), weightRanges);
+        HeatmapRasterizer.ranges(delta, frame.classes(), frame.tileSize(), options.scaleMode(), deltaRanges);
+        float[] values = deltaRow ? delta : frame.weights();
+        float range = (deltaRow ? deltaRanges : weightRanges)[tile];
+        BufferedImage image = GridRenderer.renderTile(values, tile, frame.rows(), frame.cols(), range,
+                options.scale());
+        GridCaption caption = GridCaption.of(frame, deltaFromStep, info.dataset(), info.classNames());
+        String title = deltaRow ? caption.deltaTitle(tile) : caption.weightTitle(tile);
+        LocalDateTime now = now();
+        SnapshotSidecar meta = sidecar(frame, "tile", title, deltaFromStep, weightRanges, deltaRanges, options, info,
+                now);
+        return save(folder, SnapshotNames.base("tile", now, frame.step(), title), image, meta);
+    }
+
+    private SavedSnapshot save(Path folder, String base, BufferedImage image, SnapshotSidecar meta)
+            throws IOException {
+        // Encode before claiming a name, so a failure to encode leaves nothing behind.
+        byte[] png = PngWriter.encode(image);
+        SnapshotSidecar[] written = new SnapshotSidecar[1];
+        Path file = SnapshotNames.writeNewPair(folder, base, "png", out -> out.write(png), name -> {
+            written[0] = meta.withImage(name);
+            return written[0].content();
+        });
+        return new SavedSnapshot(file, SnapshotNames.sidecarOf(file), image, written[0]);
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    static SnapshotSidecar sidecar(Frame frame, String kind, String tile, long deltaFromStep, float[] weightRanges,
+            float[] deltaRanges, GridOptions options, SnapshotInfo info, LocalDateTime time) {
+        var c = frame.config();
+        var names = info.classNames().isEmpty() ? GridCaption.digits(frame.classes()) : info.classNames();
+        return new SnapshotSidecar(SnapshotSidecar.FORMAT_VERSION, null, kind, tile, frame.step(), frame.epochs(),
+                info.dataset(), names, c.batchSize(), c.learningRate(), c.learningRateAt(frame.epochs()), c.l2(),
+                c.decay(), c.seed(), c.initScale(), info.refreshInterval(), scaleModeName(options.scaleMode()),
+                options.scale(), weightRanges.clone(), deltaRanges.clone(), deltaFromStep,
+                SnapshotSidecar.finiteOrNull(frame.loss()), SnapshotSidecar.finiteOrNull(frame.accuracy()),
+                StudioVersion.current(), time.toString());
+    }
+
+    /** The command-line spelling: "shared" or "per-tile". */
+    public static String scaleModeName(ScaleMode mode) {
+        return mode == ScaleMode.SHARED ? "shared" : "per-tile";
+    }
+}

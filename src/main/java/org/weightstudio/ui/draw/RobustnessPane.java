@@ -1,0 +1,148 @@
+package org.weightstudio.ui.draw;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import org.weightstudio.analysis.PerturbationKind;
+import org.weightstudio.analysis.RobustnessSweep;
+import org.weightstudio.data.ImageSet;
+import org.weightstudio.model.SoftmaxModel;
+
+/**
+ * The robustness sweep in the window: test accuracy against shift x, shift y, scale, pen
+ * thickness and rotation, one line chart each, with the unperturbed accuracy as a flat line.
+ * The sweep runs on a daemon worker; progress and each finished curve reach the window on the FX
+ * thread; Cancel stops it within 500 images. CSV and PNG export is {@code weight-studio
+ * robustness --out DIR}.
+ */
+public final class RobustnessPane extends BorderPane {
+    private final Supplier<SoftmaxModel> modelSource;
+    private final ImageSet testSet;
+    private final ChoiceBox<Integer> limit = new ChoiceBox<>();
+    private final Button run = new Button("Run sweep");
+    private final Button cancel = new Button("Cancel");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label status = new Label("Not run yet");
+    private final FlowPane charts = new FlowPane(10, 10);
+    private Task<Void> task;
+
+    public RobustnessPane(Supplier<SoftmaxModel> modelSource, ImageSet testSet) {
+        this.modelSource = modelSource;
+        this.testSet = testSet;
+        setPadding(new Insets(12));
+        limit.getItems().addAll(500, 1000, 2000, testSet.size());
+        limit.setValue(Math.min(1000, testSet.size()));
+        limit.setId("limit");
+        run.setId("run-sweep");
+        cancel.setId("cancel-sweep");
+        cancel.setDisable(true);
+        status.setId("sweep-status");
+        progress.setPrefWidth(220);
+        HBox bar = new HBox(8, new Label("Test images"), limit, run, cancel, progress, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        setTop(bar);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(charts);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        BorderPane.setMargin(scroll, new Insets(10, 0, 0, 0));
+        run.setOnAction(e -> start());
+        cancel.setOnAction(e -> {
+            if (task != null) {
+                task.cancel();
+            }
+        });
+    }
+
+    /** The chart of one perturbation, or null before it has been computed. */
+    LineChart<Number, Number> chart(PerturbationKind kind) {
+        return charts.getChildren().stream().filter(n -> kind.id().equals(n.getId()))
+                .map(n -> {
+                    @SuppressWarnings("unchecked")
+                    LineChart<Number, Number> c = (LineChart<Number, Number>) n;
+                    return c;
+                }).findFirst().orElse(null);
+    }
+
+    private void start() {
+        SoftmaxModel model = modelSource.get();
+        if (model == null || model.inputs() != testSet.imageSize()) {
+            status.setText(model == null ? "No model yet" : "Model does not fit the test images");
+            return;
+        }
+        SoftmaxModel snapshot = model.copy();
+        int n = Math.min(limit.getValue(), testSet.size());
+        charts.getChildren().clear();
+        task = new Task<>() {
+            @Override
+            protected Void call() {
+                RobustnessSweep sweep = new RobustnessSweep(snapshot, testSet, n);
+                PerturbationKind[] kinds = PerturbationKind.values();
+                for (int i = 0; i < kinds.length; i++) {
+                    int done = i;
+                    RobustnessSweep.Result r = sweep.run(List.of(kinds[i]),
+                            (d, t) -> updateProgress(done + (double) d / t, kinds.length), this::isCancelled);
+                    Platform.runLater(() -> show(r));
+                }
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> finish("Done: " + n + " test images"));
+        task.setOnCancelled(e -> finish("Cancelled"));
+        task.setOnFailed(e -> finish(task.getException() instanceof java.util.concurrent.CancellationException
+                ? "Cancelled" : "Failed: " + task.getException().getMessage()));
+        progress.progressProperty().bind(task.progressProperty());
+        run.setDisable(true);
+        cancel.setDisable(false);
+        status.setText("Sweeping...");
+        Thread worker = new Thread(task, "robustness-sweep");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void finish(String message) {
+        progress.progressProperty().unbind();
+        run.setDisable(false);
+        cancel.setDisable(true);
+        status.setText(message);
+    }
+
+    private void show(RobustnessSweep.Result result) {
+        RobustnessSweep.Curve curve = result.curves().get(0);
+        PerturbationKind kind = curve.kind();
+        NumberAxis x = new NumberAxis(kind.min(), kind.max(), (kind.max() - kind.min()) / 8);
+        x.setLabel(kind.label());
+        NumberAxis y = new NumberAxis(0, 1, 0.1);
+        y.setLabel("test accuracy");
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setId(kind.id());
+        chart.setTitle(kind.id());
+        chart.setAnimated(false);
+        chart.setPrefSize(420, 280);
+        XYChart.Series<Number, Number> accuracy = new XYChart.Series<>();
+        accuracy.setName("perturbed");
+        for (RobustnessSweep.Point p : curve.points()) {
+            accuracy.getData().add(new XYChart.Data<>(p.amount(), p.accuracy()));
+        }
+        XYChart.Series<Number, Number> baseline = new XYChart.Series<>();
+        baseline.setName(String.format(Locale.ROOT, "unperturbed %.3f", result.baseline()));
+        baseline.getData().add(new XYChart.Data<>(kind.min(), result.baseline()));
+        baseline.getData().add(new XYChart.Data<>(kind.max(), result.baseline()));
+        chart.getData().add(accuracy);
+        chart.getData().add(baseline);
+        charts.getChildren().add(chart);
+    }
+}

@@ -1,0 +1,192 @@
+package org.weightstudio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.weightstudio.data.Dataset;
+import org.weightstudio.data.DatasetLoader;
+import org.weightstudio.data.ImageSet;
+import org.weightstudio.model.SoftmaxModel;
+import org.weightstudio.persistence.SnapshotSidecar;
+import org.weightstudio.render.GridOptions;
+import org.weightstudio.render.ScaleMode;
+import org.weightstudio.render.SnapshotInfo;
+import org.weightstudio.render.SnapshotWriter;
+import org.weightstudio.training.Frame;
+import org.weightstudio.training.Trainer;
+import org.weightstudio.training.TrainingConfig;
+
+class SnapshotCommandTest {
+    @TempDir
+    static Path shared;
+    static Path data;
+
+    @TempDir
+    Path dir;
+
+    /** A 600-image slice of the bundled MNIST, written as raw IDX files: a fast dataset. */
+    @BeforeAll
+    static void writeSmallDataset() throws IOException {
+        Dataset mnist = DatasetLoader.loadBundledMnist();
+        data = shared.resolve("mnist-small");
+        Files.createDirectories(data);
+        writeIdx(data, DatasetLoader.TRAIN_IMAGES, DatasetLoader.TRAIN_LABELS, mnist.train().head(600));
+        writeIdx(data, DatasetLoader.TEST_IMAGES, DatasetLoader.TEST_LABELS, mnist.test().head(100));
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = Cli.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void writesAPictureAndSidecarEveryKStepsThenTheGif() throws Exception {
+        Path out = dir.resolve("D");
+        Result r = run("snapshot", "--data", data.toString(), "--steps", "60", "--every", "20", "--out", out.toString(),
+                "--gif", out.resolve("training.gif").toString(), "--scale", "1");
+
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        List<String> names = list(out).stream().map(p -> p.getFileName().toString()).toList();
+        assertThat(names).filteredOn(n -> n.endsWith(".png")).hasSize(3)
+                .allMatch(n -> n.matches("grid-\\d{8}-\\d{6}-step0000[246]0\\.png"));
+        assertThat(names).filteredOn(n -> n.endsWith(".json")).hasSize(3);
+        assertThat(names).contains("training.gif").hasSize(7);
+        assertThat(r.out()).contains("step 20 ", "step 40 ", "step 60 ", "wrote " + out.resolve("training.gif")
+                + ": 3 frames, 2 fps");
+        try (ImageInputStream in = ImageIO.createImageInputStream(out.resolve("training.gif").toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertThat(reader.getNumImages(true)).isEqualTo(3);
+            reader.dispose();
+        }
+        Path png40 = list(out).stream().filter(p -> p.toString().endsWith("step000040.png")).findFirst().orElseThrow();
+        SnapshotSidecar meta = SnapshotSidecar.read(Path.of(png40.toString().replace(".png", ".json")));
+        assertThat(meta.step()).isEqualTo(40);
+        assertThat(meta.deltaFromStep()).isEqualTo(20);
+        assertThat(meta.refreshInterval()).isEqualTo(20);
+        assertThat(meta.dataset()).isEqualTo("mnist-small");
+        assertThat(meta.seed()).isEqualTo(TrainingConfig.DEFAULT_SEED);
+    }
+
+    /**
+     * The window's recipe, done by hand: publish a frame every K updates with Frame.capture,
+     * loss and accuracy over those updates, and save the paused frame with its own delta. The
+     * pixels must equal the command line's picture of the same step.
+     */
+    @Test
+    void theWindowsRecipeGivesTheSamePixelsAsTheCommandLine() throws Exception {
+        Path out = dir.resolve("D");
+        Result r = run("snapshot", "--data", data.toString(), "--steps", "40", "--every", "20", "--out",
+                out.toString(), "--seed", "7", "--scale-mode", "per-tile", "--scale", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path cliPng = list(out).stream().filter(p -> p.toString().endsWith("step000040.png")).findFirst().orElseThrow();
+
+        Dataset dataset = DatasetLoader.load(data);
+        TrainingConfig config = TrainingConfig.defaults().withSeed(7);
+        Trainer trainer = new Trainer(new SoftmaxModel(10, 784), dataset.train(), config);
+        Frame frame = Frame.capture(trainer, null, Double.NaN, Double.NaN);
+        for (int published = 0; published < 2; published++) {
+            double loss = 0;
+            long correct = 0;
+            for (int i = 0; i < 20; i++) {
+                trainer.step();
+                loss += trainer.lastLoss();
+                correct += trainer.lastCorrect();
+            }
+            frame = Frame.capture(trainer, frame, loss / 20, correct / (20.0 * config.batchSize()));
+        }
+        var window = new SnapshotWriter(java.time.Clock.systemDefaultZone()).saveGrid(dir.resolve("window"), frame,
+                new GridOptions(ScaleMode.PER_TILE, 2), new SnapshotInfo(dataset.name(), dataset.classNames(), 20));
+
+        BufferedImage a = ImageIO.read(cliPng.toFile());
+        BufferedImage b = ImageIO.read(window.png().toFile());
+        assertThat(b.getWidth()).isEqualTo(a.getWidth());
+        assertThat(b.getRGB(0, 0, b.getWidth(), b.getHeight(), null, 0, b.getWidth()))
+                .isEqualTo(a.getRGB(0, 0, a.getWidth(), a.getHeight(), null, 0, a.getWidth()));
+        assertThat(Files.readAllBytes(window.png())).isEqualTo(Files.readAllBytes(cliPng));
+    }
+
+    @Test
+    void aFolderUnderAFileIsOneLineAndExit74AndWritesNothing() throws Exception {
+        Path file = Files.writeString(dir.resolve("file.txt"), "x");
+        Result r = run("snapshot", "--data", data.toString(), "--steps", "4", "--every", "2", "--out",
+                file.resolve("sub").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.IO);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("weight-studio: ").contains("file.txt/sub");
+        assertThat(list(dir)).containsExactly(file);
+    }
+
+    @Test
+    void anExistingGifIsRefusedBeforeTraining() throws Exception {
+        Path gif = Files.writeString(dir.resolve("t.gif"), "keep");
+        Result r = run("snapshot", "--data", data.toString(), "--steps", "4", "--every", "2", "--out",
+                dir.resolve("D").toString(), "--gif", gif.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("t.gif: file exists");
+        assertThat(Files.readString(gif)).isEqualTo("keep");
+        assertThat(list(dir.resolve("D"))).isEmpty();
+    }
+
+    @Test
+    void badValuesAreUsageErrors() {
+        assertThat(run("snapshot", "--data", data.toString(), "--every", "0").code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("snapshot", "--data", data.toString(), "--scale", "0").code()).isEqualTo(ExitCodes.USAGE);
+        Result mode = run("snapshot", "--scale-mode", "diagonal");
+        assertThat(mode.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mode.err()).contains("'diagonal' is not a scale mode (use shared or per-tile)");
+    }
+
+    static List<Path> list(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.sorted().toList();
+        }
+    }
+
+    /** Raw (not gzip) IDX: magic 0x0803 / 0x0801, big-endian counts, then the bytes. */
+    static void writeIdx(Path dir, String imagesName, String labelsName, ImageSet set) throws IOException {
+        try (OutputStream o = Files.newOutputStream(dir.resolve(imagesName));
+                DataOutputStream d = new DataOutputStream(o)) {
+            d.writeInt(0x00000803);
+            d.writeInt(set.size());
+            d.writeInt(set.rows());
+            d.writeInt(set.cols());
+            for (int i = 0; i < set.size(); i++) {
+                d.write(set.imageBytes(i));
+            }
+        }
+        try (OutputStream o = Files.newOutputStream(dir.resolve(labelsName));
+                DataOutputStream d = new DataOutputStream(o)) {
+            d.writeInt(0x00000801);
+            d.writeInt(set.size());
+            for (int i = 0; i < set.size(); i++) {
+                d.writeByte(set.label(i));
+            }
+        }
+    }
+}
