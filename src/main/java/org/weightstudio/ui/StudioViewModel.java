@@ -248,7 +248,8 @@ public final class StudioViewModel implements AutoCloseable {
             clearCharts();
         }
         float[] delta = latest.deltaSince(before, new float[latest.frame().weights().length]);
-        ShownPicture picture = new ShownPicture(latest, delta, scaleMode.get());
+        long from = before != null && before.run() == latest.run() ? before.step() : latest.start().step();
+        ShownPicture picture = new ShownPicture(latest, delta, from, scaleMode.get());
         shown.set(picture);
         picturesDrawn.set(picturesDrawn.get() + 1);
         for (Consumer<ShownPicture> l : pictureListeners) {
