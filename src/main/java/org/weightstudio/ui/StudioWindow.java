@@ -30,6 +30,9 @@ import org.weightstudio.persistence.StudioSettingsStore;
  * stops the trainer thread and saves the settings.
  */
 public final class StudioWindow {
+    /** Range labels change at most this often while training runs. */
+    private static final long LABEL_PERIOD_NANOS = 250_000_000L;
+
     private final Stage stage;
     private final StudioViewModel vm;
     private final StudioSettingsStore store;
@@ -43,8 +46,6 @@ public final class StudioWindow {
     private BatchView batch;
     private int exitCode;
     private boolean shutDown;
-    /** Range labels change at most this often while training runs. */
-    private static final long LABEL_PERIOD_NANOS = 250_000_000L;
     private long labelsNanos;
 
     /** {@code store} may be null: the settings are then not saved (scripted runs). */
