@@ -10,6 +10,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -22,6 +24,9 @@ import javafx.stage.Stage;
 import org.weightstudio.data.Dataset;
 import org.weightstudio.persistence.StudioSettings;
 import org.weightstudio.persistence.StudioSettingsStore;
+import org.weightstudio.ui.draw.DrawPane;
+import org.weightstudio.ui.draw.RobustnessPane;
+import org.weightstudio.ui.draw.TestSetPane;
 
 /**
  * The studio window: controls on top, the heatmap grid with the last batch beside it, the charts
@@ -191,13 +196,29 @@ public final class StudioWindow {
         HBox.setHgrow(grid, Priority.ALWAYS);
         MetricsView metrics = new MetricsView(vm);
         VBox.setVgrow(metrics, Priority.ALWAYS);
-        VBox content = new VBox(6, upper, metrics);
-        centre.getChildren().setAll(content);
+        VBox training = new VBox(6, upper, metrics);
+        centre.getChildren().setAll(tabs(training, data));
         stage.setTitle("Weight Studio - " + data.name() + " (" + data.train().size() + " training images)");
         if (vm.shownProperty().get() != null) {
             grid.draw(vm.shownProperty().get(), true);
             batch.show(vm.shownProperty().get().frame().frame());
         }
+    }
+
+    /**
+     * Training (the grid and charts) first; then the post's second experiment: draw a digit, the
+     * robustness sweep and the test set, each reading the model of the picture shown.
+     */
+    private TabPane tabs(VBox training, Dataset data) {
+        LatestModel model = new LatestModel(vm.shownProperty());
+        TabPane tabs = new TabPane(
+                new Tab("Training", training),
+                new Tab("Draw", new DrawPane(model, data.test())),
+                new Tab("Robustness", new RobustnessPane(model, data.test())),
+                new Tab("Test set", new TestSetPane(model, data.test())));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("tabs");
+        return tabs;
     }
 
     /** Writes the snapshot if asked, stops training, saves settings. Runs once. */

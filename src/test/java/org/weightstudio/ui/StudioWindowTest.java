@@ -114,6 +114,23 @@ class StudioWindowTest {
     }
 
     @Test
+    void drawTabPredictsWithTheModelOfThePictureShown(FxRobot robot) throws InterruptedException {
+        waitFor("the first picture", () -> vm().picturesDrawnProperty().get() >= 1);
+        robot.clickOn("#stepButton");
+        awaitIdle();
+        waitFor("the picture of step 1", () -> vm().shownProperty().get().step() == 1);
+
+        robot.clickOn("Draw");
+        robot.clickOn("#test-digit");
+        waitFor("a verdict on a test digit", () -> text(robot, "#verdict").matches("\\d .*"));
+
+        robot.clickOn("Training");
+        assertThat(robot.lookup("#grid").tryQuery()).isPresent();
+        assertThat(robot.lookup("Robustness").tryQuery()).isPresent();
+        assertThat(robot.lookup("Test set").tryQuery()).isPresent();
+    }
+
+    @Test
     void pauseStopsTheCounter(FxRobot robot) throws InterruptedException {
         robot.clickOn("#playButton");
         waitFor("training to run", () -> vm().session().step() > 100);
