@@ -4,18 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.weightstudio.analysis.PerturbationKind;
+import org.weightstudio.analysis.RobustnessReport;
 import org.weightstudio.analysis.RobustnessSweep;
 import org.weightstudio.data.BadInputException;
 import org.weightstudio.data.Dataset;
 import org.weightstudio.model.SoftmaxModel;
-import org.weightstudio.persistence.AtomicFiles;
 import org.weightstudio.persistence.SavedModel;
-import org.weightstudio.render.LineChart;
-import org.weightstudio.render.PngWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,41 +69,20 @@ public final class RobustnessCommand implements Callable<Integer> {
         }, () -> Thread.currentThread().isInterrupted());
         out.printf(Locale.ROOT, "unperturbed test accuracy %.4f on %d images%n", result.baseline(), result.images());
         for (RobustnessSweep.Curve curve : result.curves()) {
-            writeCurve(curve, result.baseline());
             out.println(summary(curve));
         }
-        out.println("wrote " + result.curves().size() * 2 + " files to " + outDir);
+        int files = RobustnessReport.write(result, outDir);
+        out.println("wrote " + files + " files to " + outDir);
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private void writeCurve(RobustnessSweep.Curve curve, double baseline) throws IOException {
-        String id = curve.kind().id();
-        StringBuilder csv = new StringBuilder(id + ",accuracy\n");
-        List<RobustnessSweep.Point> points = curve.points();
-        double[] xs = new double[points.size()];
-        double[] ys = new double[points.size()];
-        for (int i = 0; i < points.size(); i++) {
-            xs[i] = points.get(i).amount();
-            ys[i] = points.get(i).accuracy();
-            csv.append(String.format(Locale.ROOT, "%s,%.4f%n", trim(xs[i]), ys[i]));
-        }
-        AtomicFiles.writeString(outDir.resolve("robustness-" + id + ".csv"), csv.toString());
-        PngWriter.write(outDir.resolve("robustness-" + id + ".png"), LineChart.draw(
-                "Test accuracy under " + id, curve.kind().label(), "test accuracy", xs, ys, baseline,
-                String.format(Locale.ROOT, "unperturbed %.3f", baseline), 640, 400));
     }
 
     /** e.g. "shift-x: 0.912 at 0, 0.271 at -8 (worst)". */
     private static String summary(RobustnessSweep.Curve curve) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-10s", curve.kind().id()));
         for (RobustnessSweep.Point p : curve.points()) {
-            s.append(String.format(Locale.ROOT, " %s:%.3f", trim(p.amount()), p.accuracy()));
+            s.append(String.format(Locale.ROOT, " %s:%.3f", RobustnessReport.amount(p.amount()), p.accuracy()));
         }
         return s.toString();
-    }
-
-    private static String trim(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -1,5 +1,9 @@
 package org.weightstudio.ui.draw;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -14,10 +18,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.stage.DirectoryChooser;
 import org.weightstudio.analysis.PerturbationKind;
+import org.weightstudio.analysis.RobustnessReport;
 import org.weightstudio.analysis.RobustnessSweep;
 import org.weightstudio.data.ImageSet;
 import org.weightstudio.model.SoftmaxModel;
@@ -35,6 +43,11 @@ public final class RobustnessPane extends BorderPane {
     private final ChoiceBox<Integer> limit = new ChoiceBox<>();
     private final Button run = new Button("Run sweep");
     private final Button cancel = new Button("Cancel");
+    private final Button export = new Button("Export...");
+    /** The curves computed by the last sweep, in order; exported as CSV and PNG. */
+    private final List<RobustnessSweep.Curve> curves = new ArrayList<>();
+    private double baseline;
+    private int images;
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label("Not run yet");
     private final FlowPane charts = new FlowPane(10, 10);
@@ -52,14 +65,26 @@ public final class RobustnessPane extends BorderPane {
         cancel.setDisable(true);
         status.setId("sweep-status");
         progress.setPrefWidth(220);
-        HBox bar = new HBox(8, new Label("Test images"), limit, run, cancel, progress, status);
+        export.setId("export-sweep");
+        export.setDisable(true);
+        export.setTooltip(new Tooltip(
+                "Write robustness-<perturbation>.csv and .png for every curve into a folder"));
+        HBox bar = new HBox(8, new Label("Test images"), limit, run, cancel, export, progress, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         setTop(bar);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(charts);
+        ScrollPane scroll = new ScrollPane(charts);
         scroll.setFitToWidth(true);
         setCenter(scroll);
         BorderPane.setMargin(scroll, new Insets(10, 0, 0, 0));
         run.setOnAction(e -> start());
+        export.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Export the robustness sweep");
+            File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) {
+                exportTo(dir.toPath());
+            }
+        });
         cancel.setOnAction(e -> {
             if (task != null) {
                 task.cancel();
@@ -86,6 +111,8 @@ public final class RobustnessPane extends BorderPane {
         SoftmaxModel snapshot = model.copy();
         int n = Math.min(limit.getValue(), testSet.size());
         charts.getChildren().clear();
+        curves.clear();
+        export.setDisable(true);
         task = new Task<>() {
             @Override
             protected Void call() {
@@ -120,8 +147,28 @@ public final class RobustnessPane extends BorderPane {
         status.setText(message);
     }
 
+    /** Writes the curves computed so far as CSV and PNG files into {@code dir}, on a worker. */
+    void exportTo(Path dir) {
+        RobustnessSweep.Result result = new RobustnessSweep.Result(baseline, images, curves);
+        Task<Integer> write = new Task<>() {
+            @Override
+            protected Integer call() throws IOException {
+                return RobustnessReport.write(result, dir);
+            }
+        };
+        write.setOnSucceeded(e -> status.setText("Wrote " + write.getValue() + " files to " + dir));
+        write.setOnFailed(e -> status.setText("Cannot export to " + dir + ": " + write.getException().getMessage()));
+        Thread worker = new Thread(write, "robustness-export");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
     private void show(RobustnessSweep.Result result) {
         RobustnessSweep.Curve curve = result.curves().get(0);
+        curves.add(curve);
+        baseline = result.baseline();
+        images = result.images();
+        export.setDisable(false);
         PerturbationKind kind = curve.kind();
         NumberAxis x = new NumberAxis(kind.min(), kind.max(), (kind.max() - kind.min()) / 8);
         x.setLabel(kind.label());

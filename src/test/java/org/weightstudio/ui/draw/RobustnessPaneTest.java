@@ -2,7 +2,12 @@ package org.weightstudio.ui.draw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
@@ -16,6 +21,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.weightstudio.analysis.Evaluator;
 import org.weightstudio.analysis.PerturbationKind;
+import org.weightstudio.analysis.RobustnessReport;
 import org.weightstudio.analysis.TestModels;
 import org.weightstudio.data.ImageSet;
 import org.weightstudio.model.SoftmaxModel;
@@ -51,6 +57,18 @@ class RobustnessPaneTest {
             double atNeutral = curve.getData().stream().filter(d -> d.getXValue().doubleValue() == kind.neutral())
                     .findFirst().orElseThrow().getYValue().doubleValue();
             assertThat(atNeutral).isEqualTo(plain);
+        }
+
+        // Export writes the CSV and the chart of every curve, the same files as the command.
+        Path dir = Files.createTempDirectory("sweep-export");
+        robot.interact(() -> pane.exportTo(dir));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#sweep-status").queryLabeled().getText().startsWith("Wrote"));
+        for (PerturbationKind kind : PerturbationKind.values()) {
+            List<String> csv = Files.readAllLines(dir.resolve("robustness-" + kind.id() + ".csv"));
+            assertThat(csv).hasSize(kind.sweepValues().length + 1);
+            assertThat(csv).contains(RobustnessReport.amount(kind.neutral()) + String.format(Locale.ROOT, ",%.4f", plain));
+            assertThat(ImageIO.read(dir.resolve("robustness-" + kind.id() + ".png").toFile())).isNotNull();
         }
     }
 }
