@@ -22,7 +22,7 @@ import org.weightstudio.training.TrainingConfig;
  *
  * <p>The recipe (batch 100, learning rate 0.5 decaying as 1/(1 + epochs), 10 epochs, seed 42,
  * zero init) reaches about 92% test accuracy in a few seconds; among the recipes tried it did
- * best on our own drawn and typeset digits (see docs/readme-draw.md).
+ * best on our own drawn and typeset digits (see docs/draw.md).
  */
 final class DefaultModel {
     static final TrainingConfig RECIPE = new TrainingConfig(100, 0.5, 0, 1, 42, 0);

@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
  * shared colour scale so their sizes compare.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Write one PNG showing why the model predicts what it does for a picture: the picture,",
-            "the 28x28 model input, and the evidence maps x*W_k of the top two classes (or all ten);",
-            "each map sums, with its bias, to that class's score."})
+        description = {"Write one PNG showing why the model predicts what it does for a picture.",
+            "It holds the picture, the 28x28 model input, and the evidence maps x*W_k of the top two classes",
+            "(or all ten); each map sums, with its bias, to that class's score."})
 public final class ExplainCommand implements Callable<Integer> {
     private static final int CELL = 224;
 
