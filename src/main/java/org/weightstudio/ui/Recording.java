@@ -101,6 +101,18 @@ final class Recording {
         }
     }
 
+    /** Cancels a running export and gives it a moment to remove its temporary file (the window is closing). */
+    void stopExport() {
+        cancelExport();
+        if (worker != null) {
+            try {
+                worker.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Waits for the last export's worker to end (tests: a cancelled export cleans up on its own thread). */
     void awaitExportWorker() throws InterruptedException {
         if (worker != null) {

@@ -233,6 +233,7 @@ public final class StudioWindow {
         }
         shutDown = true;
         timer.stop();
+        recording.stopExport();
         Path snapshot = vm.options().snapshotOnExit();
         if (snapshot != null && grid != null) {
             grid.showRanges();

@@ -30,6 +30,7 @@ import org.weightstudio.training.FrameHistory;
 final class TimelineBar extends HBox {
     /** The label changes at most this often while training runs. */
     private static final long LABEL_PERIOD_NANOS = 500_000_000L;
+    private static final double LABEL_WIDTH = 400;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final StudioViewModel vm;
@@ -64,7 +65,9 @@ final class TimelineBar extends HBox {
         slider.setBlockIncrement(1);
         slider.setMinWidth(200);
         HBox.setHgrow(slider, Priority.ALWAYS);
-        label.setMinWidth(Label.USE_PREF_SIZE);
+        // a fixed width, so that the slider does not change size under the mouse as the text changes
+        label.setMinWidth(LABEL_WIDTH);
+        label.setPrefWidth(LABEL_WIDTH);
         fps.setPrefColumnCount(3);
         scale.setPrefWidth(64);
         progress.setPrefWidth(120);
