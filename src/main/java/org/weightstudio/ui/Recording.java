@@ -74,11 +74,16 @@ final class Recording {
      * (the file chooser has asked); otherwise an existing file is refused.
      */
     Task<Path> exportGif(Path file, double fps, int scale, boolean replace) {
+        return exportGif(file, fps, scale, replace, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** Exports the recorded pictures with fromStep &lt;= step &lt;= toStep as an animated GIF. */
+    Task<Path> exportGif(Path file, double fps, int scale, boolean replace, long fromStep, long toStep) {
         if (!(fps > 0) || fps > GifWriter.MAX_FPS) {
             vm.warn(String.format(Locale.ROOT, "Frame rate must be above 0 and at most %.0f, got %s", GifWriter.MAX_FPS, fps));
             return null;
         }
-        return export(file, scale, (pictures, progress) -> {
+        return export(file, scale, fromStep, toStep, (pictures, progress) -> {
             if (replace) {
                 GifWriter.write(file, pictures, fps, progress);
             } else {
@@ -89,7 +94,12 @@ final class Recording {
 
     /** Exports the history as frame-00001.png, ... in the new folder {@code folder}. */
     Task<Path> exportPngs(Path folder, int scale) {
-        return export(folder, scale, (pictures, progress) -> PngSequenceWriter.writeNew(folder, pictures, progress));
+        return exportPngs(folder, scale, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** Exports the recorded pictures with fromStep &lt;= step &lt;= toStep as a PNG sequence. */
+    Task<Path> exportPngs(Path folder, int scale, long fromStep, long toStep) {
+        return export(folder, scale, fromStep, toStep, (pictures, progress) -> PngSequenceWriter.writeNew(folder, pictures, progress));
     }
 
     /** Stops the export; what it wrote is removed. */
@@ -124,10 +134,15 @@ final class Recording {
         void write(FrameSource pictures, ExportProgress progress) throws IOException;
     }
 
-    private Task<Path> export(Path target, int scale, Writer writer) {
-        List<Frame> frames = history.all();
-        if (frames.isEmpty() || vm.dataset() == null) {
+    private Task<Path> export(Path target, int scale, long fromStep, long toStep, Writer writer) {
+        List<Frame> frames = history.range(fromStep, toStep);
+        if (history.isEmpty() || vm.dataset() == null) {
             vm.warn("Nothing recorded to export yet: press Play or Step first");
+            return null;
+        }
+        if (frames.isEmpty()) {
+            vm.warn(String.format(Locale.ROOT, "No recorded picture between steps %,d and %,d (recorded: %,d to %,d)",
+                    fromStep, toStep, history.get(0).step(), history.latest().step()));
             return null;
         }
         if (export.get() != null) {

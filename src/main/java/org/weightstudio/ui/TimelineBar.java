@@ -30,13 +30,15 @@ import org.weightstudio.training.FrameHistory;
 final class TimelineBar extends HBox {
     /** The label changes at most this often while training runs. */
     private static final long LABEL_PERIOD_NANOS = 500_000_000L;
-    private static final double LABEL_WIDTH = 400;
+    private static final double LABEL_WIDTH = 330;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final StudioViewModel vm;
     private final Recording recording;
     final Slider slider = new Slider(0, 0, 0);
     final Label label = new Label("nothing recorded yet");
+    final TextField from = new TextField();
+    final TextField to = new TextField();
     final TextField fps = new TextField("10");
     final Spinner<Integer> scale = new Spinner<>(1, 8, 2);
     final Button exportGif = new Button("Export GIF\u2026");
@@ -57,6 +59,12 @@ final class TimelineBar extends HBox {
         slider.setId("timelineSlider");
         label.setId("timelineLabel");
         fps.setId("gifFps");
+        from.setId("exportFrom");
+        to.setId("exportTo");
+        from.setPromptText("first");
+        to.setPromptText("last");
+        from.setPrefColumnCount(5);
+        to.setPrefColumnCount(5);
         scale.setId("exportScale");
         exportGif.setId("exportGif");
         exportPngs.setId("exportPngs");
@@ -74,11 +82,14 @@ final class TimelineBar extends HBox {
         tip(slider, "While paused: show a recorded picture (its weights and the change since the picture before). "
                 + "Play, Step or Reset return to the live picture");
         tip(fps, "Frames per second of the GIF");
+        tip(from, "Export from this step on (empty: the first recorded)");
+        tip(to, "Export up to this step (empty: the last recorded)");
         tip(scale, "Pixels per weight in the export");
         tip(exportGif, "Save the recorded pictures as an animated GIF (looping)");
         tip(exportPngs, "Save the recorded pictures as frame-00001.png, ... in a new folder");
         tip(cancel, "Stop the export; nothing is left behind");
-        getChildren().addAll(new Label("Timeline"), slider, label, new Label("fps"), fps, new Label("scale"), scale,
+        getChildren().addAll(new Label("Timeline"), slider, label, new Label("export steps"), from, new Label("to"), to,
+                new Label("fps"), fps, new Label("scale"), scale,
                 exportGif, exportPngs, progress, cancel);
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
@@ -144,9 +155,9 @@ final class TimelineBar extends HBox {
         }
         Frame first = h.get(0);
         long last = h.latest().step();
-        String at = vm.showingRecorded() ? String.format(Locale.ROOT, "showing step %,d \u00b7 ",
+        String at = vm.showingRecorded() ? String.format(Locale.ROOT, "at %,d \u00b7 ",
                 h.get((int) Math.round(slider.getValue())).step()) : "";
-        label.setText(String.format(Locale.ROOT, "%ssteps %,d to %,d \u00b7 %,d frames \u00b7 %.1f MB", at,
+        label.setText(String.format(Locale.ROOT, "%ssteps %,d\u2013%,d \u00b7 %,d frames \u00b7 %.1f MB", at,
                 first.step(), last, n, h.memoryBytes() / 1e6));
     }
 
@@ -168,9 +179,25 @@ final class TimelineBar extends HBox {
         }
     }
 
+    /** The step in a range field, or {@code otherwise} when empty; null (after a message) when not a number. */
+    private Long step(TextField field, long otherwise) {
+        String t = field.getText().strip().replace(",", "");
+        if (t.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            vm.warn("Export steps: \"" + field.getText().strip() + "\" is not a whole number");
+            return null;
+        }
+    }
+
     private void chooseGif() {
         Double f = fpsValue();
-        if (f == null) {
+        Long a = step(from, Long.MIN_VALUE);
+        Long b = step(to, Long.MAX_VALUE);
+        if (f == null || a == null || b == null) {
             return;
         }
         FileChooser chooser = new FileChooser();
@@ -181,18 +208,23 @@ final class TimelineBar extends HBox {
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
             // the chooser has asked before replacing a file
-            recording.exportGif(file.toPath(), f, scale.getValue(), true);
+            recording.exportGif(file.toPath(), f, scale.getValue(), true, a, b);
         }
     }
 
     private void choosePngFolder() {
+        Long a = step(from, Long.MIN_VALUE);
+        Long b = step(to, Long.MAX_VALUE);
+        if (a == null || b == null) {
+            return;
+        }
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Folder to hold the PNG sequence (a new folder is made inside)");
         startIn(chooser::setInitialDirectory);
         File parent = chooser.showDialog(getScene().getWindow());
         if (parent != null) {
             recording.exportPngs(parent.toPath().resolve("frames-" + STAMP.format(LocalDateTime.now())),
-                    scale.getValue());
+                    scale.getValue(), a, b);
         }
     }
 

@@ -152,7 +152,7 @@ class StudioSnapshotTest {
         assertThat(vm().shownProperty().get().deltaFromStep()).isEqualTo(20);
         assertThat(vm().shownProperty().get().scaleMode()).isEqualTo(ScaleMode.PER_TILE);
         assertThat(robot.lookup("#timelineLabel").queryAs(Label.class).getText())
-                .contains("showing step 40").contains("steps 0 to 100").contains("6 frames").contains("MB");
+                .contains("at 40 \u00b7").contains("steps 0\u2013100").contains("6 frames").contains("MB");
         // the delta shown is W(40) - W(20), as it was shown live
         float[] expected = history.get(2).deltaSince(history.get(1));
         assertThat(vm().shownProperty().get().delta()).containsExactly(expected);
@@ -195,6 +195,15 @@ class StudioSnapshotTest {
         assertThat(list(out)).containsExactly(gif);
         assertThat(banner(robot)).isEqualTo("Export cancelled: nothing written");
         assertThat(recording.exportProperty().get()).isNull();
+
+        // a step range: the pictures of steps 20 and 40
+        Path range = out.resolve("range.gif");
+        robot.interact(() -> task.set(recording.exportGif(range, 10, 1, false, 10, 40)));
+        waitFor("the range", () -> task.get().isDone());
+        waitFor("the export's end on the FX thread", () -> recording.exportProperty().get() == null);
+        assertThat(gifFrames(range)).isEqualTo(2);
+        robot.interact(() -> assertThat(recording.exportGif(out.resolve("none.gif"), 10, 1, false, 50, 60)).isNull());
+        assertThat(banner(robot)).isEqualTo("No recorded picture between steps 50 and 60 (recorded: 0 to 40)");
 
         // a PNG sequence of the same frames
         Path seq = out.resolve("frames");
