@@ -173,6 +173,10 @@ public final class StudioWindow {
         }
         KeyCode code = e.getCode();
         String text = e.getText();
+        if (e.getTarget() == timeline.slider && (code == KeyCode.LEFT || code == KeyCode.RIGHT)) {
+            // the arrows move the timeline while it has the focus (Right is Step elsewhere)
+            return;
+        }
         if (code == KeyCode.SPACE) {
             vm.togglePlay();
         } else if (code == KeyCode.RIGHT) {

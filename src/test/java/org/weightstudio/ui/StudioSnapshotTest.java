@@ -157,6 +157,12 @@ class StudioSnapshotTest {
         float[] expected = history.get(2).deltaSince(history.get(1));
         assertThat(vm().shownProperty().get().delta()).containsExactly(expected);
 
+        // with the slider focused, the arrows move it (Right would be Step elsewhere)
+        robot.interact(() -> window.timeline().slider.requestFocus());
+        robot.type(KeyCode.RIGHT);
+        assertThat(vm().shownProperty().get().step()).isEqualTo(60);
+        assertThat(vm().session().step()).isEqualTo(100);
+
         robot.clickOn("#playButton");
         waitFor("the live picture", () -> !vm().showingRecorded() && vm().shownProperty().get().step() >= live);
         assertThat(robot.lookup("#timelineSlider").query().isDisabled()).isTrue();
