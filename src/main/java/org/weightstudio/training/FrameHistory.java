@@ -79,6 +79,14 @@ public final class FrameHistory {
         return restore(at(index), index == 0 ? base : at(index - 1), head);
     }
 
+    /** The step of frame {@code index}, without building the frame (for labels). */
+    public synchronized long stepAt(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("frame " + index + " of a history of " + size);
+        }
+        return at(index).step();
+    }
+
     private Frame at(int index) {
         return ring[(start + index) % ring.length];
     }

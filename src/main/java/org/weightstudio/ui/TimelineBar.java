@@ -18,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import org.weightstudio.training.Frame;
 import org.weightstudio.training.FrameHistory;
 
 /**
@@ -153,12 +152,10 @@ final class TimelineBar extends HBox {
             label.setText("nothing recorded yet");
             return;
         }
-        Frame first = h.get(0);
-        long last = h.latest().step();
-        String at = vm.showingRecorded() ? String.format(Locale.ROOT, "at %,d \u00b7 ",
-                h.get((int) Math.round(slider.getValue())).step()) : "";
+        int shown = (int) Math.min(n - 1, Math.round(slider.getValue()));
+        String at = vm.showingRecorded() ? String.format(Locale.ROOT, "at %,d \u00b7 ", h.stepAt(shown)) : "";
         label.setText(String.format(Locale.ROOT, "%ssteps %,d\u2013%,d \u00b7 %,d frames \u00b7 %.1f MB", at,
-                first.step(), last, n, h.memoryBytes() / 1e6));
+                h.stepAt(0), h.stepAt(n - 1), n, h.memoryBytes() / 1e6));
     }
 
     private void showExporting(boolean on) {

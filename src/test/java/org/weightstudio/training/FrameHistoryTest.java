@@ -73,6 +73,7 @@ class FrameHistoryTest {
         }
         assertThat(h.range(25, 60)).extracting(Frame::step).containsExactly(30L, 40L, 50L, 60L);
         assertThat(h.indexAtOrBefore(35)).isEqualTo(2);
+        assertThat(h.stepAt(2)).isEqualTo(30);
         assertThat(h.indexAtOrBefore(10)).isZero();
         assertThat(h.indexAtOrBefore(5)).isEqualTo(-1);
         assertThat(h.indexAtOrBefore(1000)).isEqualTo(9);
