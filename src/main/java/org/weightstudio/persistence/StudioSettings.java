@@ -20,6 +20,10 @@ public final class StudioSettings {
     public String scaleMode = "SHARED";
     /** Evaluate test accuracy every this many updates. */
     public int testEvery = 5000;
+    /** Where the Snapshot button and the S key save pictures (relative to the working folder). */
+    public String snapshotFolder = "snapshots";
+    /** Frames the timeline keeps (the newest); about 31 KB each for 10 x 784 weights. */
+    public int historyFrames = 2000;
     public double windowWidth = 1500;
     public double windowHeight = 900;
 
@@ -48,6 +52,12 @@ public final class StudioSettings {
         }
         if (testEvery < 1) {
             testEvery = d.testEvery;
+        }
+        if (snapshotFolder == null || snapshotFolder.isBlank()) {
+            snapshotFolder = d.snapshotFolder;
+        }
+        if (historyFrames < 1 || historyFrames > 100_000) {
+            historyFrames = d.historyFrames;
         }
         if (!(windowWidth >= 400 && windowWidth <= 10_000)) {
             windowWidth = d.windowWidth;

@@ -15,8 +15,12 @@ public final class GridAnimation implements FrameSource {
     private final GridOptions options;
     private final SnapshotInfo info;
 
+    /**
+     * {@code frames} is read as it is, not copied: a {@code FrameHistory} list builds each frame
+     * when asked, and copying it would hold them all at once. The list must not change.
+     */
     public GridAnimation(List<Frame> frames, GridOptions options, SnapshotInfo info) {
-        this.frames = List.copyOf(frames);
+        this.frames = java.util.Collections.unmodifiableList(frames);
         this.options = options;
         this.info = info;
     }

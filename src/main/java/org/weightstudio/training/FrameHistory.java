@@ -1,7 +1,9 @@
 package org.weightstudio.training;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * The most recent frames, for the timeline slider and animation export: a ring of at most
@@ -9,17 +11,25 @@ import java.util.List;
  * oldest. Thread-safe: the training thread adds while the window reads. Index 0 is the oldest
  * frame kept.
  *
- * <p>Frames are immutable, so readers get the frames themselves, never copies. Memory: a 10 x 784
- * frame holds W and its delta (2 x 31 KB), so the default 2,000 frames take about 126 MB; see
- * {@link #memoryBytes()}.
+ * <p>Only W is kept per frame, not its delta: a frame read back carries the delta against the
+ * frame recorded before it, {@code W_i - W_(i-1)}, computed on demand (the same subtraction as
+ * {@link Frame#capture}, so the same bits when every frame was recorded). For the oldest frame,
+ * the frame dropped last stands in; before any was dropped, the first frame added is kept whole.
+ * A 10 x 784 frame then holds about 31 KB, so the default 2,000 frames take about 63 MB; see
+ * {@link #memoryBytes()}. Lists returned by {@link #all()} and {@link #range} are fixed views
+ * that build each frame when asked, so an export holds one or two frames at a time.
  */
 public final class FrameHistory {
     public static final int DEFAULT_CAPACITY = 2_000;
 
+    /** Frames without their delta (delta null). */
     private final Frame[] ring;
     private int start;
     private int size;
-    private long bytes;
+    /** The frame dropped last (W only): the predecessor of the oldest kept; null before any drop. */
+    private Frame base;
+    /** The first frame added, whole, while nothing has been dropped. */
+    private Frame head;
 
     public FrameHistory() {
         this(DEFAULT_CAPACITY);
@@ -46,15 +56,19 @@ public final class FrameHistory {
 
     /** Appends {@code frame}, dropping the oldest if full. */
     public synchronized void add(Frame frame) {
+        if (size == 0 && base == null) {
+            head = frame;
+        }
+        Frame kept = withoutDelta(frame);
         if (size == ring.length) {
-            bytes -= estimateBytes(ring[start]);
-            ring[start] = frame;
+            base = ring[start];
+            head = null;
+            ring[start] = kept;
             start = (start + 1) % ring.length;
         } else {
-            ring[(start + size) % ring.length] = frame;
+            ring[(start + size) % ring.length] = kept;
             size++;
         }
-        bytes += estimateBytes(frame);
     }
 
     /** Frame {@code index}: 0 the oldest kept, size()-1 the newest. */
@@ -62,6 +76,18 @@ public final class FrameHistory {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("frame " + index + " of a history of " + size);
         }
+        return restore(at(index), index == 0 ? base : at(index - 1), head);
+    }
+
+    /** The step of frame {@code index}, without building the frame (for labels). */
+    public synchronized long stepAt(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("frame " + index + " of a history of " + size);
+        }
+        return at(index).step();
+    }
+
+    private Frame at(int index) {
         return ring[(start + index) % ring.length];
     }
 
@@ -70,25 +96,71 @@ public final class FrameHistory {
         return size == 0 ? null : get(size - 1);
     }
 
-    /** All frames kept, oldest first (a copy of the list; the frames are shared). */
+    /** All frames kept, oldest first: a fixed view, each frame built when read. */
     public synchronized List<Frame> all() {
-        List<Frame> out = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            out.add(get(i));
-        }
-        return out;
+        return view(0, size);
     }
 
-    /** The frames with fromStep &lt;= step &lt;= toStep, oldest first. */
+    /** The frames with fromStep &lt;= step &lt;= toStep, oldest first (a fixed view, as {@link #all()}). */
     public synchronized List<Frame> range(long fromStep, long toStep) {
-        List<Frame> out = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            Frame f = get(i);
-            if (f.step() >= fromStep && f.step() <= toStep) {
-                out.add(f);
-            }
+        int from = 0;
+        while (from < size && at(from).step() < fromStep) {
+            from++;
         }
-        return out;
+        int to = from;
+        while (to < size && at(to).step() <= toStep) {
+            to++;
+        }
+        return view(from, to);
+    }
+
+    /** Frames [from, to) as a list that restores each frame when read and never changes. */
+    private List<Frame> view(int from, int to) {
+        // kept[0] is the predecessor of frame `from` (or null), kept[j + 1] is frame from + j
+        Frame[] kept = new Frame[to - from + 1];
+        kept[0] = from == 0 ? base : at(from - 1);
+        for (int i = from; i < to; i++) {
+            kept[i - from + 1] = at(i);
+        }
+        Frame first = head;
+        return new ViewList(kept, first);
+    }
+
+    private static final class ViewList extends AbstractList<Frame> implements RandomAccess {
+        private final Frame[] kept;
+        private final Frame head;
+
+        ViewList(Frame[] kept, Frame head) {
+            this.kept = kept;
+            this.head = head;
+        }
+
+        @Override
+        public Frame get(int index) {
+            Objects.checkIndex(index, size());
+            return restore(kept[index + 1], kept[index], head);
+        }
+
+        @Override
+        public int size() {
+            return kept.length - 1;
+        }
+    }
+
+    /** {@code kept} with its delta against {@code before}; with no frame before, the first frame as added. */
+    private static Frame restore(Frame kept, Frame before, Frame head) {
+        if (before == null) {
+            return head;
+        }
+        return new Frame(kept.step(), kept.epochs(), kept.classes(), kept.rows(), kept.cols(), kept.weights(),
+                kept.bias(), kept.deltaSince(before), before.step(), kept.loss(), kept.accuracy(),
+                kept.batchImages(), kept.batchLabels(), kept.batchPredictions(), kept.config());
+    }
+
+    private static Frame withoutDelta(Frame f) {
+        return new Frame(f.step(), f.epochs(), f.classes(), f.rows(), f.cols(), f.weights(), f.bias(), null,
+                f.previousStep(), f.loss(), f.accuracy(), f.batchImages(), f.batchLabels(), f.batchPredictions(),
+                f.config());
     }
 
     /**
@@ -97,7 +169,7 @@ public final class FrameHistory {
      */
     public synchronized int indexAtOrBefore(long step) {
         for (int i = size - 1; i >= 0; i--) {
-            if (get(i).step() <= step) {
+            if (at(i).step() <= step) {
                 return i;
             }
         }
@@ -108,11 +180,22 @@ public final class FrameHistory {
         java.util.Arrays.fill(ring, null);
         start = 0;
         size = 0;
-        bytes = 0;
+        base = null;
+        head = null;
     }
 
-    /** Estimated heap held by the frames kept (arrays plus object headers). */
+    /**
+     * Estimated heap held by the frames kept (arrays plus object headers): W and the small
+     * arrays of each frame, the frame dropped last, and the first frame's delta while it is kept.
+     */
     public synchronized long memoryBytes() {
+        long bytes = base == null ? 0 : estimateBytes(base);
+        if (head != null) {
+            bytes += floats(head.delta());
+        }
+        for (int i = 0; i < size; i++) {
+            bytes += estimateBytes(at(i));
+        }
         return bytes;
     }
 
@@ -125,6 +208,11 @@ public final class FrameHistory {
         long arrays = floats(f.weights()) + floats(f.bias()) + floats(f.delta()) + ints(f.batchImages())
                 + ints(f.batchLabels()) + ints(f.batchPredictions());
         return arrays + 160;
+    }
+
+    /** Heap estimate of one frame as the history keeps it (W, no delta). */
+    public static long keptBytes(Frame f) {
+        return estimateBytes(withoutDelta(f));
     }
 
     private static long floats(float[] a) {

@@ -48,6 +48,9 @@ final class ControlBar extends VBox {
     final TextField seedField = field("42", 7, "seedField");
     final ToggleButton shared = new ToggleButton("Shared scale");
     final ToggleButton perTile = new ToggleButton("Per-tile scale");
+    /** Wired by the window (it owns the snapshot writer and the folder chooser). */
+    final Button snapshot = new Button("Snapshot");
+    final Button snapshotFolder = new Button("Folder\u2026");
 
     ControlBar(StudioViewModel vm) {
         this.vm = vm;
@@ -65,6 +68,8 @@ final class ControlBar extends VBox {
         autoGrow.setId("autoGrow");
         shared.setId("sharedScale");
         perTile.setId("perTileScale");
+        snapshot.setId("snapshotButton");
+        snapshotFolder.setId("snapshotFolderButton");
         error.setId("fieldError");
         error.getStyleClass().add("field-error");
         play.setMinWidth(70);
@@ -89,6 +94,10 @@ final class ControlBar extends VBox {
         tip(seedField, "Seed of the shuffle and the initial weights; used by the next Reset");
         tip(shared, "One colour scale for all ten tiles of a row, so tiles compare");
         tip(perTile, "Each tile uses its own range, to show detail in quiet tiles");
+        tip(snapshot, "Save the grid as shown, as PNG with a JSON sidecar (S). Right-click a tile to save it alone");
+        snapshotFolder.setTooltip(new Tooltip());
+        snapshotFolder.getTooltip().textProperty().bind(
+                vm.snapshotFolderProperty().asString("Where snapshots are saved: %s"));
 
         FlowPane bar = new FlowPane(14, 8,
                 group(play, step, stepN, stepCount, reset),
@@ -100,7 +109,9 @@ final class ControlBar extends VBox {
                 group(new Label("Batch"), batchField, new Label("Learning rate"), rateField, new Label("Seed"),
                         seedField),
                 separator(),
-                group(shared, perTile));
+                group(shared, perTile),
+                separator(),
+                group(snapshot, snapshotFolder));
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(bar, error);
         getStyleClass().add("control-bar");

@@ -4,6 +4,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import org.weightstudio.render.HeatmapRasterizer;
@@ -32,6 +35,13 @@ final class HeatmapGrid extends Region {
     private int hoverCol;
     private String hoverName = "";
     private Rectangle2D usedArea = Rectangle2D.EMPTY;
+    private TileSaver onSaveTile = (tile, deltaRow, enlarged) -> { };
+
+    /** What the tile menu's items do. */
+    @FunctionalInterface
+    interface TileSaver {
+        void save(int tile, boolean deltaRow, boolean enlarged);
+    }
 
     HeatmapGrid(int classes, int rows, int cols, Consumer<String> hoverReport) {
         this.hoverReport = hoverReport;
@@ -44,6 +54,8 @@ final class HeatmapGrid extends Region {
             deltas[k] = new HeatmapTile("delta_" + k, "delta-" + k, rows, cols);
             watchHover(weights[k], "W_" + k);
             watchHover(deltas[k], "delta_" + k);
+            addTileMenu(weights[k], k, false);
+            addTileMenu(deltas[k], k, true);
         }
         getChildren().addAll(weights);
         getChildren().addAll(deltas);
@@ -146,6 +158,33 @@ final class HeatmapGrid extends Region {
         double side = w > 0 ? (w - GAP * (weights.length - 1)) / weights.length : 4 * px;
         side = wholeSide(side, px);
         return in.getTop() + in.getBottom() + 2 * (side + TILE_EXTRA) + GAP;
+    }
+
+    /** Sets what "Save tile (28x28)" and "Save tile (enlarged)" do. */
+    void setOnSaveTile(TileSaver saver) {
+        this.onSaveTile = saver;
+    }
+
+    /** Right-click on a tile: save it alone, at its own size or enlarged. */
+    private void addTileMenu(HeatmapTile tile, int k, boolean deltaRow) {
+        MenuItem small = new MenuItem("Save tile (" + tile.cols() + "x" + tile.rows() + ")");
+        MenuItem large = new MenuItem("Save tile (enlarged)");
+        small.setOnAction(e -> onSaveTile.save(k, deltaRow, false));
+        large.setOnAction(e -> onSaveTile.save(k, deltaRow, true));
+        ContextMenu menu = new ContextMenu(small, large);
+        // A secondary press opens it too: not every platform (Monocle, for one) sends a context-menu request.
+        tile.setOnContextMenuRequested(e -> showMenu(menu, tile, e.getScreenX(), e.getScreenY()));
+        tile.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY) {
+                showMenu(menu, tile, e.getScreenX(), e.getScreenY());
+            }
+        });
+    }
+
+    private static void showMenu(ContextMenu menu, HeatmapTile tile, double x, double y) {
+        if (!menu.isShowing()) {
+            menu.show(tile, x, y);
+        }
     }
 
     private void watchHover(HeatmapTile tile, String name) {

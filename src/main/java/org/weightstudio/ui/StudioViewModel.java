@@ -72,6 +72,7 @@ public final class StudioViewModel implements AutoCloseable {
     private final ReadOnlyLongWrapper seed = new ReadOnlyLongWrapper();
     private final BooleanProperty autoGrow = new SimpleBooleanProperty();
     private final ObjectProperty<ScaleMode> scaleMode = new SimpleObjectProperty<>(ScaleMode.SHARED);
+    private final ObjectProperty<java.nio.file.Path> snapshotFolder = new SimpleObjectProperty<>();
 
     private final XYChart.Series<Number, Number> trainLoss = series("training loss (running)");
     private final XYChart.Series<Number, Number> testLoss = series("test loss");
@@ -81,6 +82,8 @@ public final class StudioViewModel implements AutoCloseable {
     private final List<FrameListener> frameListeners = new ArrayList<>();
     private final List<Consumer<ShownPicture>> pictureListeners = new ArrayList<>();
 
+    /** The live picture while the timeline shows a recorded one (null when showing live). */
+    private ShownPicture live;
     private Dataset dataset;
     private TrainingSession session;
     private TestAccuracyWorker tester;
@@ -108,6 +111,7 @@ public final class StudioViewModel implements AutoCloseable {
         seed.set(settings.seed);
         autoGrow.set(settings.autoGrow);
         scaleMode.set(ScaleMode.valueOf(settings.scaleMode));
+        snapshotFolder.set(java.nio.file.Path.of(settings.snapshotFolder));
         autoGrow.addListener((o, was, on) -> {
             if (session != null) {
                 session.setAutoGrow(on);
@@ -220,8 +224,10 @@ public final class StudioViewModel implements AutoCloseable {
 
     private void pulseInner(long now) {
         PublishedFrame latest = session.frames().take();
-        ShownPicture current = shown.get();
+        ShownPicture current = live != null ? live : shown.get();
         if (latest != null && (current == null || latest != current.frame())) {
+            // a new frame ends a look at the timeline: its delta is against the live picture
+            live = null;
             draw(latest, current);
         }
         step.set(session.step());
@@ -236,7 +242,7 @@ public final class StudioViewModel implements AutoCloseable {
             updateRates(now);
         }
         ShownPicture s = shown.get();
-        if (s != null && !running.get() && s.frame().step() != lastTestStep && s.frame().step() > 0) {
+        if (s != null && live == null && !running.get() && s.frame().step() != lastTestStep && s.frame().step() > 0) {
             evaluate(s.frame());
         }
         checkQuit();
@@ -317,6 +323,34 @@ public final class StudioViewModel implements AutoCloseable {
         }
     }
 
+    // ---- the timeline ----
+
+    /**
+     * Shows a recorded picture instead of the live one (the timeline while paused). The live
+     * picture is kept and comes back with {@link #showLive()}, or by itself when a new frame
+     * arrives (Play, Step, Reset).
+     */
+    public void showRecorded(ShownPicture recorded) {
+        if (live == null) {
+            live = shown.get();
+        }
+        shown.set(recorded.withScaleMode(scaleMode.get()));
+    }
+
+    /** Back to the live picture after {@link #showRecorded}. */
+    public void showLive() {
+        if (live != null) {
+            ShownPicture l = live;
+            live = null;
+            shown.set(l.withScaleMode(scaleMode.get()));
+        }
+    }
+
+    /** True while the timeline shows a recorded picture. */
+    public boolean showingRecorded() {
+        return live != null;
+    }
+
     // ---- commands ----
 
     public void togglePlay() {
@@ -333,6 +367,7 @@ public final class StudioViewModel implements AutoCloseable {
     public void play() {
         if (session != null) {
             message.set("");
+            showLive();
             session.control().play();
             running.set(true);
         }
@@ -348,6 +383,7 @@ public final class StudioViewModel implements AutoCloseable {
     /** Exactly one update, then paused. */
     public void step() {
         if (session != null) {
+            showLive();
             session.control().step(1);
             running.set(false);
         }
@@ -360,6 +396,7 @@ public final class StudioViewModel implements AutoCloseable {
             return "Steps: \"" + text.strip() + "\" is not a whole number from 1 to 1,000,000,000";
         }
         if (session != null) {
+            showLive();
             session.control().step(n);
             running.set(false);
         }
@@ -373,6 +410,7 @@ public final class StudioViewModel implements AutoCloseable {
             lastTestStep = Long.MIN_VALUE;
             testAccuracy.set(Double.NaN);
             testAccuracyStep.set(-1);
+            showLive();
             session.reset(seed.get());
         }
     }
@@ -480,6 +518,8 @@ public final class StudioViewModel implements AutoCloseable {
         s.seed = seed.get();
         s.scaleMode = scaleMode.get().name();
         s.testEvery = settings.testEvery;
+        s.snapshotFolder = snapshotFolder.get().toString();
+        s.historyFrames = settings.historyFrames;
         s.windowWidth = width;
         s.windowHeight = height;
         return s;
@@ -573,6 +613,16 @@ public final class StudioViewModel implements AutoCloseable {
 
     public ObjectProperty<ScaleMode> scaleModeProperty() {
         return scaleMode;
+    }
+
+    /** Where snapshots are saved. */
+    public ObjectProperty<java.nio.file.Path> snapshotFolderProperty() {
+        return snapshotFolder;
+    }
+
+    /** Frames the timeline keeps. */
+    public int historyFrames() {
+        return settings.historyFrames;
     }
 
     public List<XYChart.Series<Number, Number>> lossSeries() {

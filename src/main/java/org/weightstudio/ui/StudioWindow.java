@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import org.weightstudio.data.Dataset;
 import org.weightstudio.persistence.StudioSettings;
@@ -46,6 +47,9 @@ public final class StudioWindow {
     private final Label banner = new Label();
     private final StatusBar status;
     private final ControlBar controls;
+    private final Snapshots snapshots;
+    private final Recording recording;
+    private final TimelineBar timeline;
     private final AnimationTimer timer;
     private HeatmapGrid grid;
     private BatchView batch;
@@ -60,6 +64,9 @@ public final class StudioWindow {
         this.vm = new StudioViewModel(settings, options);
         this.status = new StatusBar(vm);
         this.controls = new ControlBar(vm);
+        this.snapshots = new Snapshots(vm);
+        this.recording = new Recording(vm);
+        this.timeline = new TimelineBar(vm, recording);
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -91,7 +98,8 @@ public final class StudioWindow {
 
         root.setTop(new VBox(controls, banner));
         root.setCenter(centre);
-        root.setBottom(status);
+        timeline.setId("timeline");
+        root.setBottom(new VBox(timeline, status));
         root.getStyleClass().add("studio");
         BorderPane.setMargin(centre, new Insets(6, 10, 0, 10));
 
@@ -113,6 +121,7 @@ public final class StudioWindow {
         vm.loadingProperty().addListener((o, was, loading) -> {
             if (!loading) {
                 showStudio();
+                grid.setOnSaveTile(snapshots::saveTile);
             }
         });
         vm.shownProperty().addListener((o, was, picture) -> {
@@ -128,6 +137,8 @@ public final class StudioWindow {
                 }
             }
         });
+        controls.snapshot.setOnAction(e -> snapshots.saveGrid());
+        controls.snapshotFolder.setOnAction(e -> chooseSnapshotFolder());
         stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         stage.setOnCloseRequest(e -> shutDown());
         vm.setOnLoadFailed(why -> {
@@ -147,19 +158,38 @@ public final class StudioWindow {
         });
     }
 
-    /** Space, Right, R, + and - work anywhere except while typing in a field. */
+    private void chooseSnapshotFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for snapshots");
+        Path folder = vm.snapshotFolderProperty().get().toAbsolutePath();
+        if (java.nio.file.Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+        java.io.File chosen = chooser.showDialog(stage);
+        if (chosen != null) {
+            vm.snapshotFolderProperty().set(chosen.toPath());
+        }
+    }
+
+    /** Space, Right, R, S, + and - work anywhere except while typing in a field. */
     private void key(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl || stage.getScene().getFocusOwner() instanceof TextInputControl) {
             return;
         }
         KeyCode code = e.getCode();
         String text = e.getText();
+        if (e.getTarget() == timeline.slider && (code == KeyCode.LEFT || code == KeyCode.RIGHT)) {
+            // the arrows move the timeline while it has the focus (Right is Step elsewhere)
+            return;
+        }
         if (code == KeyCode.SPACE) {
             vm.togglePlay();
         } else if (code == KeyCode.RIGHT) {
             vm.step();
         } else if (code == KeyCode.R) {
             vm.reset();
+        } else if (code == KeyCode.S) {
+            snapshots.saveGrid();
         } else if (code == KeyCode.PLUS || code == KeyCode.ADD || "+".equals(text)
                 || (code == KeyCode.EQUALS && e.isShiftDown())) {
             vm.increaseRefreshInterval();
@@ -228,6 +258,7 @@ public final class StudioWindow {
         }
         shutDown = true;
         timer.stop();
+        recording.stopExport();
         Path snapshot = vm.options().snapshotOnExit();
         if (snapshot != null && grid != null) {
             grid.showRanges();
@@ -258,6 +289,18 @@ public final class StudioWindow {
 
     public StudioViewModel viewModel() {
         return vm;
+    }
+
+    Snapshots snapshots() {
+        return snapshots;
+    }
+
+    Recording recording() {
+        return recording;
+    }
+
+    TimelineBar timeline() {
+        return timeline;
     }
 
     /** The grid node (null until the data has loaded), for snapshots. */

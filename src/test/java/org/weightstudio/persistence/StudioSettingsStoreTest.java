@@ -21,10 +21,21 @@ class StudioSettingsStoreTest {
         s.batchSize = 64;
         s.scaleMode = "PER_TILE";
         s.windowWidth = 1200;
+        s.snapshotFolder = "/tmp/pictures";
+        s.historyFrames = 500;
         store.save(s);
         StudioSettingsStore.Loaded loaded = store.load();
         assertThat(loaded.warning()).isNull();
         assertThat(loaded.settings()).usingRecursiveComparison().isEqualTo(s);
+    }
+
+    @Test
+    void aBlankSnapshotFolderOrABadHistoryBoundFallBack() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"snapshotFolder\": \" \", \"historyFrames\": 0}");
+        StudioSettings s = new StudioSettingsStore(file).load().settings();
+        assertThat(s.snapshotFolder).isEqualTo("snapshots");
+        assertThat(s.historyFrames).isEqualTo(2000);
     }
 
     @Test
