@@ -176,9 +176,7 @@ final class Recording {
                     : "Export failed: " + target + ": " + Snapshots.reason(t) + " (nothing written)");
         });
         export.set(task);
-        worker = new Thread(task, "weight-studio-export");
-        worker.setDaemon(true);
-        worker.start();
+        worker = Workers.start(task, "weight-studio-export");
         return task;
     }
 

@@ -71,9 +71,7 @@ final class Snapshots {
         };
         task.setOnSucceeded(e -> vm.warn("Snapshot saved: " + task.getValue().png()));
         task.setOnFailed(e -> vm.warn("Snapshot not saved: " + folder + ": " + reason(task.getException())));
-        Thread worker = new Thread(task, "weight-studio-snapshot");
-        worker.setDaemon(true);
-        worker.start();
+        Workers.start(task, "weight-studio-snapshot");
         return task;
     }
 

@@ -143,9 +143,7 @@ public final class StudioViewModel implements AutoCloseable {
             message.set(loadingText.get());
             onLoadFailed.accept(why);
         });
-        Thread loader = new Thread(task, "weight-studio-loader");
-        loader.setDaemon(true);
-        loader.start();
+        Workers.start(task, "weight-studio-loader");
         return task;
     }
 

@@ -29,6 +29,7 @@ import org.weightstudio.analysis.RobustnessReport;
 import org.weightstudio.analysis.RobustnessSweep;
 import org.weightstudio.data.ImageSet;
 import org.weightstudio.model.SoftmaxModel;
+import org.weightstudio.ui.Workers;
 
 /**
  * The robustness sweep in the window: test accuracy against shift x, shift y, scale, pen
@@ -135,9 +136,7 @@ public final class RobustnessPane extends BorderPane {
         run.setDisable(true);
         cancel.setDisable(false);
         status.setText("Sweeping...");
-        Thread worker = new Thread(task, "robustness-sweep");
-        worker.setDaemon(true);
-        worker.start();
+        Workers.start(task, "robustness-sweep");
     }
 
     private void finish(String message) {
@@ -158,9 +157,7 @@ public final class RobustnessPane extends BorderPane {
         };
         write.setOnSucceeded(e -> status.setText("Wrote " + write.getValue() + " files to " + dir));
         write.setOnFailed(e -> status.setText("Cannot export to " + dir + ": " + write.getException().getMessage()));
-        Thread worker = new Thread(write, "robustness-export");
-        worker.setDaemon(true);
-        worker.start();
+        Workers.start(write, "robustness-export");
     }
 
     private void show(RobustnessSweep.Result result) {

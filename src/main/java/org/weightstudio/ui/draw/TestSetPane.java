@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import org.weightstudio.analysis.Predictions;
 import org.weightstudio.data.ImageSet;
 import org.weightstudio.model.SoftmaxModel;
+import org.weightstudio.ui.Workers;
 import org.weightstudio.render.HeatmapRasterizer;
 import org.weightstudio.render.Panel;
 
@@ -86,9 +87,7 @@ public final class TestSetPane extends BorderPane {
         task.setOnFailed(e -> status.setText("Failed: " + task.getException().getMessage()));
         evaluate.setDisable(true);
         status.setText("Evaluating...");
-        Thread worker = new Thread(task, "test-set-evaluation");
-        worker.setDaemon(true);
-        worker.start();
+        Workers.start(task, "test-set-evaluation");
     }
 
     private void show(Predictions p) {
