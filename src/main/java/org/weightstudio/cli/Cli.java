@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "weight-studio", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Watch a one-layer neural network learn MNIST. Without a command, opens the studio window.",
-        footer = {"", "Window options (instead of a command): --autostart  --quit-after-steps N  "
+        footer = {"", "Window options (instead of a command): --paused  --autostart  --quit-after-steps N  "
                 + "--snapshot-on-exit FILE.png  --data DIR"},
         subcommands = {TrainCommand.class, SnapshotCommand.class, PredictCommand.class, ExplainCommand.class,
             RobustnessCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})

@@ -21,7 +21,7 @@ public final class StudioApp extends Application {
             WindowOptions.parse(Arrays.asList(args));
         } catch (IllegalArgumentException e) {
             System.err.println("weight-studio: " + e.getMessage());
-            System.err.println("Try 'weight-studio --help'. Window options: --autostart --quit-after-steps N "
+            System.err.println("Try 'weight-studio --help'. Window options: --paused --autostart --quit-after-steps N "
                     + "--snapshot-on-exit FILE.png --data DIR");
             System.exit(64);
         }

@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 
 /**
  * Options of the window, for scripted demos and checks:
- * {@code --autostart --quit-after-steps N --snapshot-on-exit FILE.png --data DIR}.
+ * {@code --paused --autostart --quit-after-steps N --snapshot-on-exit FILE.png --data DIR}.
+ * Opened by a person, the window trains as soon as the data is loaded, as one expects of it;
+ * {@code --paused} opens it paused instead (to start with single steps). {@code --autostart}
+ * says the default out loud, for scripts.
  *
  * @param autostart      start training as soon as the data is loaded
  * @param quitAfterSteps pause at this step, write the snapshot if asked, and exit 0 (null: never)
@@ -34,13 +37,19 @@ public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapsho
         if (parsed.snapshot != null && !parsed.snapshot.getFileName().toString().toLowerCase().endsWith(".png")) {
             throw new IllegalArgumentException("--snapshot-on-exit " + parsed.snapshot + ": the file name must end in .png");
         }
-        return new WindowOptions(parsed.autostart, parsed.quitAfterSteps, parsed.snapshot, parsed.data);
+        if (parsed.paused && parsed.autostart) {
+            throw new IllegalArgumentException("--paused and --autostart contradict each other: give one");
+        }
+        return new WindowOptions(!parsed.paused, parsed.quitAfterSteps, parsed.snapshot, parsed.data);
     }
 
     @Command(name = "weight-studio")
     static final class Parsed {
         @Option(names = "--autostart")
         boolean autostart;
+
+        @Option(names = "--paused")
+        boolean paused;
 
         @Option(names = "--quit-after-steps", paramLabel = "N")
         Long quitAfterSteps;

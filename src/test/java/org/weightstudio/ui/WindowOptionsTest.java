@@ -13,7 +13,14 @@ class WindowOptionsTest {
         WindowOptions o = WindowOptions.parse(List.of("--autostart", "--quit-after-steps", "3000",
                 "--snapshot-on-exit", "out.png", "--data", "some/dir"));
         assertThat(o).isEqualTo(new WindowOptions(true, 3000L, Path.of("out.png"), Path.of("some/dir")));
-        assertThat(WindowOptions.parse(List.of())).isEqualTo(WindowOptions.none());
+    }
+
+    @Test
+    void aPersonOpeningTheWindowSeesItTrainUnlessAskedToWait() {
+        assertThat(WindowOptions.parse(List.of()).autostart()).isTrue();
+        assertThat(WindowOptions.parse(List.of("--paused"))).isEqualTo(WindowOptions.none());
+        assertThatThrownBy(() -> WindowOptions.parse(List.of("--paused", "--autostart")))
+                .hasMessageContaining("contradict");
     }
 
     @Test
