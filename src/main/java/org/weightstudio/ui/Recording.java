@@ -163,11 +163,11 @@ final class Recording {
                 frames.get(0).step(), frames.get(frames.size() - 1).step());
         task.setOnSucceeded(e -> {
             export.set(null);
-            vm.warn("Exported " + what + " to " + target + size(target));
+            vm.inform("Exported " + what + " to " + target + size(target));
         });
         task.setOnCancelled(e -> {
             export.set(null);
-            vm.warn("Export cancelled: nothing written");
+            vm.inform("Export cancelled: nothing written");
         });
         task.setOnFailed(e -> {
             export.set(null);

@@ -69,7 +69,7 @@ final class Snapshots {
                 return save.save();
             }
         };
-        task.setOnSucceeded(e -> vm.warn("Snapshot saved: " + task.getValue().png()));
+        task.setOnSucceeded(e -> vm.inform("Snapshot saved: " + task.getValue().png()));
         task.setOnFailed(e -> vm.warn("Snapshot not saved: " + folder + ": " + reason(task.getException())));
         Workers.start(task, "weight-studio-snapshot");
         return task;

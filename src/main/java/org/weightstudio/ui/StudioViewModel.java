@@ -42,6 +42,8 @@ public final class StudioViewModel implements AutoCloseable {
     /** Refresh intervals the + and - keys step through (1-2-5 per decade). */
     private static final int[] INTERVAL_STEPS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000};
     private static final long STATS_PERIOD_NANOS = 500_000_000L;
+    /** How long a passing note (a file saved) stays in the banner. */
+    private static final long NOTE_NANOS = 6_000_000_000L;
     private static final int MAX_CHART_POINTS = 400;
     /** Test evaluations start at most this often, so that fast training is not taxed by them. */
     private static final long MIN_TEST_GAP_NANOS = 1_000_000_000L;
@@ -63,6 +65,9 @@ public final class StudioViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper testAccuracy = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyLongWrapper testAccuracyStep = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    /** True while the banner holds a passing note (a file saved) rather than a problem. */
+    private final ReadOnlyBooleanWrapper messageIsNote = new ReadOnlyBooleanWrapper(false);
+    private long noteUntilNanos;
     private final ReadOnlyObjectWrapper<ShownPicture> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper picturesDrawn = new ReadOnlyLongWrapper();
     private final ReadOnlyIntegerWrapper refreshInterval = new ReadOnlyIntegerWrapper();
@@ -181,7 +186,15 @@ public final class StudioViewModel implements AutoCloseable {
 
     /** Shows a warning in the banner (for example a settings file that could not be used). */
     public void warn(String warning) {
+        messageIsNote.set(false);
         message.set(warning);
+    }
+
+    /** Shows a passing note (a file saved, an export done) that clears itself after a few seconds. */
+    public void inform(String note) {
+        message.set(note);
+        messageIsNote.set(true);
+        noteUntilNanos = System.nanoTime() + NOTE_NANOS;
     }
 
     // ---- hooks for other consumers ----
@@ -234,7 +247,10 @@ public final class StudioViewModel implements AutoCloseable {
         refreshInterval.set(session.refreshInterval());
         String problem = session.problem();
         if (problem != null) {
-            message.set(problem);
+            warn(problem);
+        } else if (messageIsNote.get() && System.nanoTime() - noteUntilNanos > 0) {
+            message.set("");
+            messageIsNote.set(false);
         }
         if (now - statsNanos >= STATS_PERIOD_NANOS) {
             updateRates(now);
@@ -570,6 +586,10 @@ public final class StudioViewModel implements AutoCloseable {
 
     public ReadOnlyLongProperty testAccuracyStepProperty() {
         return testAccuracyStep.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty messageIsNoteProperty() {
+        return messageIsNote.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -38,6 +39,9 @@ import org.weightstudio.ui.draw.TestSetPane;
 public final class StudioWindow {
     /** Range labels change at most this often while training runs. */
     private static final long LABEL_PERIOD_NANOS = 250_000_000L;
+
+    /** The banner's look for a passing note (a file saved) rather than a problem. */
+    private static final PseudoClass NOTE = PseudoClass.getPseudoClass("note");
 
     private final Stage stage;
     private final StudioViewModel vm;
@@ -94,6 +98,7 @@ public final class StudioWindow {
         banner.textProperty().bind(vm.messageProperty());
         banner.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
+        vm.messageIsNoteProperty().addListener((o, was, note) -> banner.pseudoClassStateChanged(NOTE, note));
         banner.setMaxWidth(Double.MAX_VALUE);
 
         root.setTop(new VBox(controls, banner));

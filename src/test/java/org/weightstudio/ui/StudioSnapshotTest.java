@@ -92,6 +92,7 @@ class StudioSnapshotTest {
         Path png = waitForFile("the snapshot", folder, "grid-");
         assertThat(Path.of(png.toString().replace(".png", ".json"))).exists();
         waitFor("the banner", () -> banner(robot).startsWith("Snapshot saved: ") && banner(robot).endsWith(".png"));
+        assertThat(vm().messageIsNoteProperty().get()).as("a saved file is a passing note, not a warning").isTrue();
 
         Path cli = shared.resolve("cli-" + System.nanoTime());
         int code = Cli.run("snapshot", "--data", data.toString(), "--steps", "40", "--every", Integer.toString(EVERY),
@@ -116,6 +117,7 @@ class StudioSnapshotTest {
         robot.clickOn("#snapshotButton");
         waitFor("the banner", () -> banner(robot).startsWith("Snapshot not saved: "));
         assertThat(banner(robot)).contains("file.txt").contains("Not a directory").doesNotContain("\n");
+        assertThat(vm().messageIsNoteProperty().get()).as("a failure stays until dealt with").isFalse();
         assertThat(list(folder)).containsExactly(file);
     }
 
