@@ -13,6 +13,7 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.weightstudio.data.BadInputException;
+import org.weightstudio.data.Messages;
 
 /**
  * Reads a picture file (PNG, JPEG, or anything else ImageIO decodes) of any size as a
@@ -72,7 +73,7 @@ public final class PictureReader {
                 throw b;
             }
             throw new BadInputException(file + ": cannot decode the picture, truncated or corrupt ("
-                    + oneLine(e) + ")");
+                    + Messages.reason(e) + ")");
         }
     }
 
@@ -161,14 +162,5 @@ public final class PictureReader {
             }
         }
         return new GreyImage(w, h, lum);
-    }
-
-    private static String oneLine(Exception e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -3,10 +3,9 @@ package org.weightstudio.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.util.Set;
 import org.weightstudio.data.BadInputException;
+import org.weightstudio.data.Messages;
 import org.weightstudio.persistence.StudioVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,7 +58,7 @@ public final class Cli {
             message = e.getMessage();
         } else if (e instanceof IOException || e instanceof UncheckedIOException) {
             code = ExitCodes.IO;
-            message = describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+            message = Messages.withFile(e instanceof UncheckedIOException u ? u.getCause() : e);
         } else {
             code = ExitCodes.SOFTWARE;
             message = "internal error: " + e + " (set WEIGHTSTUDIO_DEBUG=1 for the stack trace)";
@@ -70,17 +69,6 @@ public final class Cli {
         err.println("weight-studio: " + message);
         err.flush();
         return code;
-    }
-
-    /** One line for an I/O failure, naming the file. */
-    static String describe(IOException e) {
-        if (e instanceof AccessDeniedException a) {
-            return a.getFile() + ": permission denied";
-        }
-        if (e instanceof FileSystemException f) {
-            return f.getFile() + ": " + (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason());
-        }
-        return "I/O error: " + e.getMessage();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

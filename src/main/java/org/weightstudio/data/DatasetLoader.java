@@ -131,17 +131,9 @@ public final class DatasetLoader {
             }
             return names;
         } catch (JsonParseException | ClassCastException | IllegalStateException e) {
-            throw new DatasetException(file.getFileName() + ": not valid JSON (" + firstLine(e.getMessage()) + ")");
+            throw new DatasetException(file.getFileName() + ": not valid JSON (" + Messages.firstLine(e.getMessage()) + ")");
         } catch (IOException e) {
             throw new DatasetException(file.getFileName() + ": cannot read: " + e.getMessage());
         }
-    }
-
-    static String firstLine(String s) {
-        if (s == null) {
-            return "no detail";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

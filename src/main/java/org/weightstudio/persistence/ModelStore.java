@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.weightstudio.data.Messages;
 import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.training.TrainingConfig;
 
@@ -60,7 +61,7 @@ public final class ModelStore {
         } catch (NoSuchFileException e) {
             throw error(file, "no such file");
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw error(file, "not a valid model JSON (" + firstLine(e.getMessage()) + ")");
+            throw error(file, "not a valid model JSON (" + Messages.firstLine(e.getMessage()) + ")");
         } catch (IOException e) {
             throw error(file, "cannot read: " + e.getMessage());
         }
@@ -146,13 +147,5 @@ public final class ModelStore {
 
     private static ModelFileException error(Path file, String problem) {
         return new ModelFileException(file.getFileName() + ": " + problem);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "no detail";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

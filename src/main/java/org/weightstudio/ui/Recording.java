@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import org.weightstudio.data.Dataset;
+import org.weightstudio.data.Messages;
 import org.weightstudio.render.ExportProgress;
 import org.weightstudio.render.FrameSource;
 import org.weightstudio.render.GifWriter;
@@ -173,7 +174,7 @@ final class Recording {
             export.set(null);
             Throwable t = task.getException();
             vm.warn(t instanceof CancellationException ? "Export cancelled: nothing written"
-                    : "Export failed: " + target + ": " + Snapshots.reason(t) + " (nothing written)");
+                    : "Export failed: " + target + ": " + Messages.reason(t) + " (nothing written)");
         });
         export.set(task);
         worker = Workers.start(task, "weight-studio-export");

@@ -3,6 +3,7 @@ package org.weightstudio.ui;
 import java.nio.file.Path;
 import javafx.concurrent.Task;
 import org.weightstudio.data.Dataset;
+import org.weightstudio.data.Messages;
 import org.weightstudio.render.GridOptions;
 import org.weightstudio.render.SavedSnapshot;
 import org.weightstudio.render.SnapshotInfo;
@@ -70,20 +71,8 @@ final class Snapshots {
             }
         };
         task.setOnSucceeded(e -> vm.inform("Snapshot saved: " + task.getValue().png()));
-        task.setOnFailed(e -> vm.warn("Snapshot not saved: " + folder + ": " + reason(task.getException())));
+        task.setOnFailed(e -> vm.warn("Snapshot not saved: " + folder + ": " + Messages.reason(task.getException())));
         Workers.start(task, "weight-studio-snapshot");
         return task;
-    }
-
-    /** One line for the banner: the exception's message, or its class when it has none. */
-    static String reason(Throwable t) {
-        String m = t.getMessage();
-        if (t instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied (" + m + ")";
-        }
-        if (t instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 }
