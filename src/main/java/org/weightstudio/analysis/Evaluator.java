@@ -32,11 +32,7 @@ public final class Evaluator {
         double loss = 0;
         int correct = 0;
         for (int i = 0; i < limit; i++) {
-            if (packed.index() != null) {
-                model.scoresPacked(packed.index(), packed.value(), packed.start(i), packed.end(i), z, 0);
-            } else {
-                model.scoresPacked(packed.wideIndex(), packed.value(), packed.start(i), packed.end(i), z, 0);
-            }
+            model.scoresOf(packed, i, z, 0);
             int label = set.label(i);
             int predicted = SoftmaxModel.argmax(z, 0, classes);
             confusion[label][predicted]++;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.weightstudio.data.ImageSet;
+import org.weightstudio.data.SparseImages;
 import org.weightstudio.model.SoftmaxModel;
 
 /**
@@ -32,12 +33,10 @@ public final class Predictions {
         int classes = model.classes();
         int[] predicted = new int[n];
         float[] confidence = new float[n];
-        int[] index = new int[set.imageSize()];
-        float[] value = new float[set.imageSize()];
+        SparseImages packed = set.sparse();
         float[] z = new float[classes];
         for (int i = 0; i < n; i++) {
-            int nnz = set.toSparse(i, index, value, 0);
-            model.scoresSparse(index, value, 0, nnz, z, 0);
+            model.scoresOf(packed, i, z, 0);
             int best = SoftmaxModel.argmax(z, 0, classes);
             SoftmaxModel.softmaxInPlace(z, 0, classes);
             predicted[i] = best;

@@ -171,27 +171,7 @@ public final class BenchCommand implements Callable<Integer> {
     private void benchEvaluation(Dataset data) {
         SoftmaxModel model = trainedModel(data);
         long best = bestOf(5, n -> sink += Evaluator.evaluate(model, data.test()).accuracy());
-        line("evaluate images=%d ms=%.2f (Evaluator)", data.test().size(), best / 1e6);
-        if (data.test().sparse().index() == null) {
-            return; // images too large for the packed kernels' 16-bit form
-        }
-        long packed = bestOf(5, n -> sink += packedAccuracy(model, data.test()));
-        line("evaluate_packed images=%d ms=%.2f (same scores on the packed ink pixels, for comparison)",
-                data.test().size(), packed / 1e6);
-    }
-
-    /** Test accuracy through the packed kernels: what {@link Evaluator} would cost on that form. */
-    private static double packedAccuracy(SoftmaxModel model, ImageSet set) {
-        var ink = set.sparse();
-        float[] z = new float[model.classes()];
-        int correct = 0;
-        for (int i = 0; i < set.size(); i++) {
-            model.scoresPacked(ink.index(), ink.value(), ink.start(i), ink.end(i), z, 0);
-            if (SoftmaxModel.argmax(z, 0, z.length) == set.label(i)) {
-                correct++;
-            }
-        }
-        return (double) correct / set.size();
+        line("evaluate images=%d ms=%.2f (Evaluator, on the packed ink pixels)", data.test().size(), best / 1e6);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.weightstudio.model;
 
 import java.util.Random;
 import org.ejml.data.FMatrixRMaj;
+import org.weightstudio.data.SparseImages;
 
 /**
  * Softmax regression: scores z = W x + b, probabilities p = softmax(z). W is classes x inputs
@@ -99,6 +100,18 @@ public final class SoftmaxModel {
      */
     public void scoresPacked(char[] index, byte[] value, int from, int to, float[] z, int zOffset) {
         PackedKernels.scores(weights.data, bias.data, classes(), inputs(), index, value, from, to, z, zOffset);
+    }
+
+    /**
+     * z = W x + b for image {@code i} of a packed image set, into {@code z[zOffset, zOffset + classes)}:
+     * the one way every evaluation reads packed images, 16-bit or int positions alike.
+     */
+    public void scoresOf(SparseImages images, int i, float[] z, int zOffset) {
+        if (images.index() != null) {
+            scoresPacked(images.index(), images.value(), images.start(i), images.end(i), z, zOffset);
+        } else {
+            scoresPacked(images.wideIndex(), images.value(), images.start(i), images.end(i), z, zOffset);
+        }
     }
 
     /** {@link #scoresPacked(char[], byte[], int, int, float[], int)} with int positions (images over 65,536 pixels). */

@@ -162,20 +162,13 @@ public final class Trainer {
      * and dz = softmax(z) - y into {@code dz}. Sets lastLoss and lastCorrect.
      */
     private void forward(int n) {
-        char[] index = ink.index();
-        int[] wideIndex = ink.wideIndex();
-        byte[] value = ink.value();
         double loss = 0;
         int correct = 0;
         for (int i = 0; i < n; i++) {
             int image = batchImages[i];
             int label = data.label(image);
             int zOff = i * classes;
-            if (index != null) {
-                model.scoresPacked(index, value, ink.start(image), ink.end(image), dz, zOff);
-            } else {
-                model.scoresPacked(wideIndex, value, ink.start(image), ink.end(image), dz, zOff);
-            }
+            model.scoresOf(ink, image, dz, zOff);
             int predicted = SoftmaxModel.argmax(dz, zOff, classes);
             batchPredictions[i] = predicted;
             if (predicted == label) {
