@@ -104,12 +104,10 @@ public final class RobustnessPane extends BorderPane {
     }
 
     private void start() {
-        SoftmaxModel model = modelSource.get();
-        if (model == null || model.inputs() != testSet.imageSize()) {
-            status.setText(model == null ? "No model yet" : "Model does not fit the test images");
+        SoftmaxModel snapshot = ModelSnapshot.take(modelSource, testSet, status);
+        if (snapshot == null) {
             return;
         }
-        SoftmaxModel snapshot = model.copy();
         int n = Math.min(limit.getValue(), testSet.size());
         charts.getChildren().clear();
         curves.clear();

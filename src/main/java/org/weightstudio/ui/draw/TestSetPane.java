@@ -71,12 +71,10 @@ public final class TestSetPane extends BorderPane {
     }
 
     private void start() {
-        SoftmaxModel model = modelSource.get();
-        if (model == null || model.inputs() != testSet.imageSize()) {
-            status.setText(model == null ? "No model yet" : "Model does not fit the test images");
+        SoftmaxModel snapshot = ModelSnapshot.take(modelSource, testSet, status);
+        if (snapshot == null) {
             return;
         }
-        SoftmaxModel snapshot = model.copy();
         Task<Predictions> task = new Task<>() {
             @Override
             protected Predictions call() {
