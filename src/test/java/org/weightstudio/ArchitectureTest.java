@@ -26,6 +26,7 @@ class ArchitectureTest {
             .layer("Training").definedBy("org.weightstudio.training..")
             .layer("Model").definedBy("org.weightstudio.model..")
             .layer("Data").definedBy("org.weightstudio.data..")
+            .layer("Common").definedBy("org.weightstudio.common..")
             .whereLayer("Launcher").mayNotBeAccessedByAnyLayer()
             .whereLayer("Ui").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
@@ -37,7 +38,16 @@ class ArchitectureTest {
             .whereLayer("Training").mayOnlyBeAccessedByLayers("Ui", "Cli", "Analysis", "Render", "Persistence")
             .whereLayer("Model").mayOnlyBeAccessedByLayers("Ui", "Cli", "Analysis", "Render", "Persistence", "Training")
             .whereLayer("Data").mayOnlyBeAccessedByLayers("Ui", "Cli", "Analysis", "Render", "Persistence", "Training",
-                    "Model");
+                    "Model")
+            .whereLayer("Common").mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli", "Analysis", "Render",
+                    "Persistence", "Training", "Model", "Data");
+
+    /** Shared plumbing (messages, exit codes, the user-error type) knows nothing of the studio's layers. */
+    @ArchTest
+    static final ArchRule commonDependsOnNoLayer = noClasses().that().resideInAPackage("org.weightstudio.common..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.weightstudio.data..", "org.weightstudio.model..",
+                    "org.weightstudio.training..", "org.weightstudio.persistence..", "org.weightstudio.render..",
+                    "org.weightstudio.analysis..", "org.weightstudio.cli..", "org.weightstudio.ui..");
 
     @ArchTest
     static final ArchRule headlessCommandsNeverTouchTheWindow = noClasses().that()

@@ -12,8 +12,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.weightstudio.data.BadInputException;
-import org.weightstudio.data.Messages;
+import org.weightstudio.common.BadInputException;
+import org.weightstudio.common.Messages;
 
 /**
  * Reads a picture file (PNG, JPEG, or anything else ImageIO decodes) of any size as a

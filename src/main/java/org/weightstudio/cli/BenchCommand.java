@@ -1,5 +1,6 @@
 package org.weightstudio.cli;
 
+import org.weightstudio.common.ExitCodes;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;

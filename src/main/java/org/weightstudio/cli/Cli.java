@@ -1,11 +1,12 @@
 package org.weightstudio.cli;
 
+import org.weightstudio.common.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Set;
-import org.weightstudio.data.BadInputException;
-import org.weightstudio.data.Messages;
+import org.weightstudio.common.BadInputException;
+import org.weightstudio.common.Messages;
 import org.weightstudio.persistence.StudioVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

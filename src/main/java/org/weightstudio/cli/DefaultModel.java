@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.weightstudio.analysis.Evaluator;
-import org.weightstudio.data.BadInputException;
+import org.weightstudio.common.BadInputException;
 import org.weightstudio.data.Dataset;
 import org.weightstudio.data.DatasetLoader;
 import org.weightstudio.model.SoftmaxModel;

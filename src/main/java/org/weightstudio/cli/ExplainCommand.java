@@ -1,5 +1,6 @@
 package org.weightstudio.cli;
 
+import org.weightstudio.common.ExitCodes;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Path;

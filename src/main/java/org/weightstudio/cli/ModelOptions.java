@@ -1,8 +1,9 @@
 package org.weightstudio.cli;
 
+import org.weightstudio.common.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import org.weightstudio.data.BadInputException;
+import org.weightstudio.common.BadInputException;
 import org.weightstudio.persistence.ModelStore;
 import org.weightstudio.persistence.SavedModel;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package org.weightstudio.cli;
 
+import org.weightstudio.common.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
 import org.weightstudio.analysis.DigitPreprocessor;
 import org.weightstudio.analysis.PictureReader;
 import org.weightstudio.analysis.Prediction;
-import org.weightstudio.data.BadInputException;
+import org.weightstudio.common.BadInputException;
 import org.weightstudio.persistence.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

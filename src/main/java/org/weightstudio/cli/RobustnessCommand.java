@@ -1,5 +1,6 @@
 package org.weightstudio.cli;
 
+import org.weightstudio.common.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.weightstudio.analysis.PerturbationKind;
 import org.weightstudio.analysis.RobustnessReport;
 import org.weightstudio.analysis.RobustnessSweep;
-import org.weightstudio.data.BadInputException;
+import org.weightstudio.common.BadInputException;
 import org.weightstudio.data.Dataset;
 import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.persistence.SavedModel;

@@ -1,11 +1,12 @@
 package org.weightstudio.cli;
 
+import org.weightstudio.common.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.weightstudio.data.BadInputException;
+import org.weightstudio.common.BadInputException;
 import org.weightstudio.data.Dataset;
 import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.render.GifWriter;

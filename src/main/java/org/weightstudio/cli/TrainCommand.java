@@ -1,12 +1,13 @@
 package org.weightstudio.cli;
 
+import org.weightstudio.common.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.weightstudio.analysis.Evaluation;
 import org.weightstudio.analysis.Evaluator;
-import org.weightstudio.data.BadInputException;
+import org.weightstudio.common.BadInputException;
 import org.weightstudio.data.Dataset;
 import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.persistence.ModelStore;

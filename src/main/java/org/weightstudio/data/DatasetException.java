@@ -1,5 +1,7 @@
 package org.weightstudio.data;
 
+import org.weightstudio.common.BadInputException;
+
 /** A dataset file that is missing, malformed, truncated or inconsistent with its partner. */
 public final class DatasetException extends BadInputException {
     public DatasetException(String message) {

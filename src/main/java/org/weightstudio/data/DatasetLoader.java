@@ -1,5 +1,6 @@
 package org.weightstudio.data;
 
+import org.weightstudio.common.Messages;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

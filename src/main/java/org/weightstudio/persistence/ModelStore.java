@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.weightstudio.data.Messages;
+import org.weightstudio.common.Messages;
 import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.training.TrainingConfig;
 

@@ -107,7 +107,7 @@ public record SnapshotSidecar(int formatVersion, String image, String kind, Stri
     }
 
     /** A sidecar that cannot be read. */
-    public static final class SidecarException extends org.weightstudio.data.BadInputException {
+    public static final class SidecarException extends org.weightstudio.common.BadInputException {
         public SidecarException(String message) {
             super(message);
         }

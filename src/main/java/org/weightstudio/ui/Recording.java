@@ -10,7 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import org.weightstudio.data.Dataset;
-import org.weightstudio.data.Messages;
+import org.weightstudio.common.Messages;
 import org.weightstudio.render.ExportProgress;
 import org.weightstudio.render.FrameSource;
 import org.weightstudio.render.GifWriter;

@@ -3,7 +3,7 @@ package org.weightstudio.ui;
 import java.nio.file.Path;
 import javafx.concurrent.Task;
 import org.weightstudio.data.Dataset;
-import org.weightstudio.data.Messages;
+import org.weightstudio.common.Messages;
 import org.weightstudio.render.GridOptions;
 import org.weightstudio.render.SavedSnapshot;
 import org.weightstudio.render.SnapshotInfo;

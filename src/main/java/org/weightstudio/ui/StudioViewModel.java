@@ -143,7 +143,7 @@ public final class StudioViewModel implements AutoCloseable {
         task.setOnSucceeded(e -> start(task.getValue()));
         task.setOnFailed(e -> {
             Throwable t = task.getException();
-            String why = t instanceof org.weightstudio.data.BadInputException ? t.getMessage() : String.valueOf(t);
+            String why = t instanceof org.weightstudio.common.BadInputException ? t.getMessage() : String.valueOf(t);
             loadingText.set("Cannot load the data: " + why);
             message.set(loadingText.get());
             onLoadFailed.accept(why);

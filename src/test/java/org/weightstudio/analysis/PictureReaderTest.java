@@ -17,7 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.weightstudio.data.BadInputException;
+import org.weightstudio.common.BadInputException;
 
 class PictureReaderTest {
     @TempDir

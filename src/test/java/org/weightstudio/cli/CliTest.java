@@ -1,5 +1,6 @@
 package org.weightstudio.cli;
 
+import org.weightstudio.common.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.weightstudio.data;
 
+import org.weightstudio.common.Messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

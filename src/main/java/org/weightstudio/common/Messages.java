@@ -1,4 +1,4 @@
-package org.weightstudio.data;
+package org.weightstudio.common;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

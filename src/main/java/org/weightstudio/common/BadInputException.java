@@ -1,4 +1,4 @@
-package org.weightstudio.data;
+package org.weightstudio.common;
 
 /**
  * A problem with something the user handed us (a data file, a model file, an image, a value).

@@ -1,4 +1,4 @@
-package org.weightstudio.cli;
+package org.weightstudio.common;
 
 /** Unix exit codes, after sysexits.h. */
 public final class ExitCodes {
