@@ -2,7 +2,7 @@ package org.weightstudio.model;
 
 import java.util.Random;
 import org.ejml.data.FMatrixRMaj;
-import org.weightstudio.data.SparseImages;
+import org.weightstudio.data.PackedInk;
 
 /**
  * Softmax regression: scores z = W x + b, probabilities p = softmax(z). W is classes x inputs
@@ -104,9 +104,10 @@ public final class SoftmaxModel {
 
     /**
      * z = W x + b for image {@code i} of a packed image set, into {@code z[zOffset, zOffset + classes)}:
-     * the one way every evaluation reads packed images, 16-bit or int positions alike.
+     * the one way every evaluation reads packed images, 16-bit or int positions alike, whether all
+     * the training images ({@code SparseImages}) or one augmented batch.
      */
-    public void scoresOf(SparseImages images, int i, float[] z, int zOffset) {
+    public void scoresOf(PackedInk images, int i, float[] z, int zOffset) {
         if (images.index() != null) {
             scoresPacked(images.index(), images.value(), images.start(i), images.end(i), z, zOffset);
         } else {
