@@ -1,7 +1,9 @@
 package org.weightstudio.training;
 
 import java.util.Random;
+import org.weightstudio.data.Augmenter;
 import org.weightstudio.data.ImageSet;
+import org.weightstudio.data.PackedInk;
 import org.weightstudio.data.SparseImages;
 import org.weightstudio.model.PackedKernels;
 import org.weightstudio.model.SoftmaxModel;
@@ -11,6 +13,10 @@ import org.weightstudio.model.SoftmaxModel;
  * training images in an order shuffled from (seed, epoch), in full batches; the remainder of an
  * epoch that does not fill a batch is left out of that epoch. Because the order depends only on
  * the seed and the epoch number, a run resumed at step s continues exactly as if never stopped.
+ *
+ * <p>With {@link TrainingConfig#augmentation()} on, each batch's images are augmented before the
+ * update (see {@link Augmenter}): the amounts depend on (seed, step, position in the batch) only,
+ * so augmented runs replay and resume bit for bit too.
  *
  * <p>All work buffers are sized once per batch size; {@link #step()} allocates nothing. Not
  * thread-safe: one thread owns a trainer.
@@ -34,6 +40,14 @@ public final class Trainer {
     private float[] dz;
     private int[] batchImages;
     private int[] batchPredictions;
+    /** Made when augmentation is first on, for the batch size; null until then. */
+    private Augmenter augmenter;
+    /** 0, 1, ..., n - 1: the rows of an augmented batch in its packed form. */
+    private int[] positions;
+    /** What this step's update reads: image batchRows[i] of batchInk is the batch's i-th input. */
+    private PackedInk batchInk;
+    private int[] batchRows;
+    private boolean lastAugmented;
     private double lastLoss;
     /** Sink of {@link #touchImages}. */
     private int touched;
@@ -84,6 +98,9 @@ public final class Trainer {
         if (config != null && config.seed() != newConfig.seed()) {
             orderEpoch = -1;
         }
+        if (!newConfig.augmentation().isOff() && augmenter == null) {
+            augmenter = new Augmenter(data.rows(), data.cols(), newConfig.batchSize());
+        }
         this.config = newConfig;
     }
 
@@ -91,6 +108,11 @@ public final class Trainer {
         dz = new float[n * classes];
         batchImages = new int[n];
         batchPredictions = new int[n];
+        positions = new int[n];
+        for (int i = 0; i < n; i++) {
+            positions[i] = i;
+        }
+        augmenter = null;
     }
 
     public TrainingConfig config() {
@@ -139,6 +161,15 @@ public final class Trainer {
         return batchPredictions;
     }
 
+    /**
+     * The pixels of the last batch as the model saw them, augmented, image i of the batch at
+     * [i*rows*cols, (i+1)*rows*cols) (live buffer: copy to keep); null when the last update was
+     * not augmented (then they are the training images {@link #lastBatchImages()} as stored).
+     */
+    public byte[] lastBatchPixels() {
+        return lastAugmented ? augmenter.pixels() : null;
+    }
+
     /** Performs exactly one minibatch update. */
     public void step() {
         int n = config.batchSize();
@@ -151,10 +182,24 @@ public final class Trainer {
         for (int i = 0; i < n; i++) {
             batchImages[i] = order[first + i];
         }
-        touchImages(first, n);
+        selectInputs(first, n);
         forward(n);
         applyGradient(n, lr);
         step++;
+    }
+
+    /** Images of this batch -> the inputs of the update: the packed originals, or augmented copies. */
+    private void selectInputs(int first, int n) {
+        lastAugmented = !config.augmentation().isOff();
+        if (lastAugmented) {
+            augmenter.augment(data, batchImages, n, config.augmentation(), config.seed(), step);
+            batchInk = augmenter.packed();
+            batchRows = positions;
+        } else {
+            touchImages(first, n);
+            batchInk = ink;
+            batchRows = batchImages;
+        }
     }
 
     /**
@@ -165,10 +210,9 @@ public final class Trainer {
         double loss = 0;
         int correct = 0;
         for (int i = 0; i < n; i++) {
-            int image = batchImages[i];
-            int label = data.label(image);
+            int label = data.label(batchImages[i]);
             int zOff = i * classes;
-            model.scoresOf(ink, image, dz, zOff);
+            model.scoresOf(batchInk, batchRows[i], dz, zOff);
             int predicted = SoftmaxModel.argmax(dz, zOff, classes);
             batchPredictions[i] = predicted;
             if (predicted == label) {
@@ -218,8 +262,9 @@ public final class Trainer {
             }
         }
         float scale = lr / n;
-        char[] index = ink.index();
-        byte[] value = ink.value();
+        PackedInk x = batchInk;
+        char[] index = x.index();
+        byte[] value = x.value();
         for (int i = 0; i < n; i++) {
             int zOff = i * classes;
             // g_i = (lr/n) dz_i, in place; b -= g_i; W -= g_i x_i^T
@@ -228,12 +273,12 @@ public final class Trainer {
                 dz[zOff + k] = g;
                 b[k] -= g;
             }
-            int image = batchImages[i];
+            int image = batchRows[i];
             if (index != null) {
-                PackedKernels.subtractOuter(w, classes, inputs, dz, zOff, index, value, ink.start(image), ink.end(image));
+                PackedKernels.subtractOuter(w, classes, inputs, dz, zOff, index, value, x.start(image), x.end(image));
             } else {
-                PackedKernels.subtractOuter(w, classes, inputs, dz, zOff, ink.wideIndex(), value, ink.start(image),
-                        ink.end(image));
+                PackedKernels.subtractOuter(w, classes, inputs, dz, zOff, x.wideIndex(), value, x.start(image),
+                        x.end(image));
             }
         }
     }
