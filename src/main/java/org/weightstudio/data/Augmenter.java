@@ -26,7 +26,7 @@ public final class Augmenter {
     private final float[] warped;
     // The last batch, in its three forms.
     private final byte[] pixels;
-    private final PackedBatch packed;
+    private final InkBuffer packed;
     private final float[] dense;
     private boolean denseCurrent;
     private int count;
@@ -43,7 +43,7 @@ public final class Augmenter {
         this.shaped = new float[size];
         this.warped = new float[size];
         this.pixels = new byte[capacity * size];
-        this.packed = new PackedBatch(capacity, size);
+        this.packed = new InkBuffer(capacity, size);
         this.dense = new float[capacity * size];
     }
 

@@ -6,14 +6,14 @@ package org.weightstudio.data;
  * way they read the packed training set. Refilled in place for every batch; allocates nothing
  * after construction.
  */
-public final class PackedBatch implements PackedInk {
+public final class InkBuffer implements PackedInk {
     private final int imageSize;
     private final char[] index;
     private final byte[] value;
     private final int[] start;
     private int count;
 
-    public PackedBatch(int capacity, int imageSize) {
+    public InkBuffer(int capacity, int imageSize) {
         if (imageSize > SparseImages.MAX_NARROW_PIXELS) {
             throw new IllegalArgumentException("images of " + imageSize + " pixels are too large to pack with 16-bit "
                     + "positions (at most " + SparseImages.MAX_NARROW_PIXELS + ")");
