@@ -118,7 +118,7 @@ class ModelStoreTest {
         assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
             out.write("half of a new".getBytes());
             throw new IOException("disk full");
-        })).hasMessage("disk full");
+        })).hasMessage(file + ": disk full");
         assertThat(Files.readString(file)).isEqualTo("previous");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
