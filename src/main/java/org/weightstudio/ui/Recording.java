@@ -41,7 +41,7 @@ final class Recording {
 
     Recording(StudioViewModel vm) {
         this.vm = vm;
-        this.history = new FrameHistory(vm.historyFrames());
+        this.history = new FrameHistory(vm.historyFrames(), vm.historyBudgetBytes());
         vm.addPictureListener(this::record);
     }
 

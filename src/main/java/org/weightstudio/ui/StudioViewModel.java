@@ -534,6 +534,7 @@ public final class StudioViewModel implements AutoCloseable {
         s.testEvery = settings.testEvery;
         s.snapshotFolder = snapshotFolder.get().toString();
         s.historyFrames = settings.historyFrames;
+        s.historyHeapPercent = settings.historyHeapPercent;
         s.windowWidth = width;
         s.windowHeight = height;
         return s;
@@ -638,9 +639,14 @@ public final class StudioViewModel implements AutoCloseable {
         return snapshotFolder;
     }
 
-    /** Frames the timeline keeps. */
+    /** Frames the timeline keeps at most. */
     public int historyFrames() {
         return settings.historyFrames;
+    }
+
+    /** The timeline's memory budget: its share of the maximum heap. */
+    public long historyBudgetBytes() {
+        return org.weightstudio.training.FrameHistory.heapShare(settings.historyHeapPercent);
     }
 
     public List<XYChart.Series<Number, Number>> lossSeries() {
