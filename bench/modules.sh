@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 dist=target/dist
 jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
   --module-path "$dist/javafx-modules" --add-modules javafx.controls \
-  -cp "$dist/input/*" "$dist"/input/*.jar
+  "$dist"/input/*.jar
