@@ -25,6 +25,7 @@ public final class StudioApp extends Application {
                     + "--snapshot-on-exit FILE.png --data DIR");
             System.exit(64);
         }
+        ClassPathWarningFilter.installIfOnClassPath();
         Application.launch(StudioApp.class, args);
     }
 
