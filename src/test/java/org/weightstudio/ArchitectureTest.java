@@ -2,6 +2,7 @@ package org.weightstudio;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -53,4 +54,9 @@ class ArchitectureTest {
     static final ArchRule headlessCommandsNeverTouchTheWindow = noClasses().that()
             .resideInAPackage("org.weightstudio.cli..").should().dependOnClassesThat()
             .resideInAPackage("org.weightstudio.ui..");
+
+    /** No two packages import each other, directly or round a loop (ui and ui.draw included). */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.weightstudio.(**)").should()
+            .beFreeOfCycles();
 }

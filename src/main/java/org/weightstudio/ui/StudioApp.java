@@ -48,7 +48,7 @@ public final class StudioApp extends Application {
         // picture on every machine, and leaves the user's settings alone.
         window = new StudioWindow(stage, settings, store, options);
         if (warning != null) {
-            window.viewModel().warn(warning);
+            window.viewModel().banner().warn(warning);
         }
         window.show(() -> options.dataDir() == null
                 ? DatasetLoader.loadBundledMnist()
