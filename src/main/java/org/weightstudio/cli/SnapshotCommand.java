@@ -100,9 +100,12 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         Trainer trainer = new Trainer(arch.architecture(dataset).build(), dataset.train(), config, 0);
         FrameRecorder recorder = new FrameRecorder(trainer);
+        if (!config.augmentation().isOff()) {
+            stdout.println(TrainingOptions.describe(config.augmentation()));
+        }
         SnapshotInfo info = new SnapshotInfo(dataset.name(), dataset.classNames(), every);
         SnapshotWriter writer = SnapshotWriter.withSystemClock();
-        FrameHistory written = new FrameHistory((int) Math.min(pictures, FrameHistory.DEFAULT_CAPACITY));
+        FrameHistory written = new FrameHistory((int) Math.max(2, Math.min(pictures, FrameHistory.DEFAULT_CAPACITY)));
 
         while (trainer.steps() < steps) {
             trainer.step();
