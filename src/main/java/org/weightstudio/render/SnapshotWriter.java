@@ -43,6 +43,9 @@ public final class SnapshotWriter {
     public static GridPicture renderGrid(Frame frame, float[] delta, long deltaFromStep, GridOptions options,
             SnapshotInfo info) {
         GridCaption caption = GridCaption.of(frame, deltaFromStep, info.dataset(), info.classNames());
+        if (!frame.isOneLayer()) {
+            return new NetworkGridRenderer(options).render(frame, delta, caption);
+        }
         return new GridRenderer(options).render(frame, delta, caption);
     }
 
@@ -119,7 +122,7 @@ public final class SnapshotWriter {
                 options.scale(), weightRanges.clone(), deltaRanges.clone(), deltaFromStep,
                 SnapshotSidecar.finiteOrNull(frame.loss()), SnapshotSidecar.finiteOrNull(frame.accuracy()),
                 StudioVersion.current(), time.toString(),
-                c.augmentation().isOff() ? null : c.augmentation().toOptions());
+                c.augmentation().isOff() ? null : c.augmentation().toOptions(), frame.architecture());
     }
 
     /** The command-line spelling: "shared" or "per-tile". */
