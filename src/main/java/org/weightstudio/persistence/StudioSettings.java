@@ -1,9 +1,15 @@
 package org.weightstudio.persistence;
 
+import org.weightstudio.training.TrainingConfig;
+
 /**
  * The window's settings as stored in {@code settings.json} (a Gson DTO: plain fields, no live
  * objects). Values outside their range are replaced by defaults on load, one by one, so a file
- * edited by hand keeps whatever is still sensible.
+ * edited by hand keeps whatever is still sensible. A field missing from an older file keeps its
+ * default (Gson leaves the initialiser's value), so new settings need no format change.
+ *
+ * <p>The training settings default to {@link TrainingConfig#defaults()}, the same values
+ * {@code weight-studio train} uses with no flags.
  */
 public final class StudioSettings {
     public static final int FORMAT_VERSION = 1;
@@ -13,9 +19,13 @@ public final class StudioSettings {
     public boolean autoGrow = false;
     /** Updates per second; 0 means unlimited (JSON has no infinity). */
     public double pace = 0;
-    public double learningRate = 0.05;
-    public int batchSize = 2;
-    public long seed = 42;
+    public double learningRate = TrainingConfig.DEFAULT_LEARNING_RATE;
+    public int batchSize = TrainingConfig.DEFAULT_BATCH;
+    public long seed = TrainingConfig.DEFAULT_SEED;
+    /** L2 weight decay (0 = off). */
+    public double l2 = TrainingConfig.DEFAULT_L2;
+    /** Learning-rate decay per epoch: lr / (1 + decay * epochs) (0 = constant). */
+    public double decay = TrainingConfig.DEFAULT_DECAY;
     /** "SHARED" or "PER_TILE". */
     public String scaleMode = "SHARED";
     /** Evaluate test accuracy every this many updates. */
@@ -46,6 +56,12 @@ public final class StudioSettings {
         }
         if (batchSize < 1) {
             batchSize = d.batchSize;
+        }
+        if (!(l2 >= 0) || !Double.isFinite(l2)) {
+            l2 = d.l2;
+        }
+        if (!(decay >= 0) || !Double.isFinite(decay)) {
+            decay = d.decay;
         }
         if (!"SHARED".equals(scaleMode) && !"PER_TILE".equals(scaleMode)) {
             scaleMode = d.scaleMode;

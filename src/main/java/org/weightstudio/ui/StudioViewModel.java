@@ -158,7 +158,7 @@ public final class StudioViewModel implements AutoCloseable {
         int batch = Math.min(batchSize.get(), data.train().size());
         batchSize.set(batch);
         TrainingConfig config = TrainingConfig.defaults().withBatchSize(batch).withLearningRate(learningRate.get())
-                .withSeed(seed.get());
+                .withSeed(seed.get()).withL2(settings.l2).withDecay(settings.decay);
         session = new TrainingSession(data.train(), data.classCount(), config, refreshInterval.get());
         session.setAutoGrow(autoGrow.get());
         session.control().setPace(pace.get());
@@ -531,6 +531,8 @@ public final class StudioViewModel implements AutoCloseable {
         s.batchSize = batchSize.get();
         s.seed = seed.get();
         s.scaleMode = scaleMode.get().name();
+        s.l2 = settings.l2;
+        s.decay = settings.decay;
         s.testEvery = settings.testEvery;
         s.snapshotFolder = snapshotFolder.get().toString();
         s.historyFrames = settings.historyFrames;

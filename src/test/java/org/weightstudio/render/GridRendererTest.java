@@ -113,7 +113,7 @@ class GridRendererTest {
     void captionSaysStepEpochLearningRateBatchAndAccuracy() {
         GridCaption c = GridCaption.of(TestFrames.random(1, 3000), 2500, "mnist", List.of());
         assertThat(GridRenderer.captionLine(c))
-                .isEqualTo("mnist   step 3000   epoch 0.10   lr 0.05   batch 2   train accuracy 91.4%");
+                .isEqualTo("mnist   step 3000   epoch 0.10   lr 0.05 (now 0.025)   batch 2   train accuracy 91.4%");
         assertThat(GridRenderer.noteLine(c, ScaleMode.SHARED))
                 .contains("delta = W(step 3000) - W(step 2500)").contains("shared");
         assertThat(c.weightTitle(3)).isEqualTo("3");
