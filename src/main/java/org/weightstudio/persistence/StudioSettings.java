@@ -26,8 +26,11 @@ public final class StudioSettings {
     public double l2 = TrainingConfig.DEFAULT_L2;
     /** Learning-rate decay per epoch: lr / (1 + decay * epochs) (0 = constant). */
     public double decay = TrainingConfig.DEFAULT_DECAY;
-    /** "SHARED" or "PER_TILE". */
-    public String scaleMode = "SHARED";
+    /**
+     * "SHARED", "PER_TILE" or "ROBUST" (the 99.5th percentile of |w| per row: reads better than
+     * the maximum after a few epochs, see docs/defaults.md).
+     */
+    public String scaleMode = "ROBUST";
     /** Evaluate test accuracy every this many updates. */
     public int testEvery = 5000;
     /** Where the Snapshot button and the S key save pictures (relative to the working folder). */
@@ -63,7 +66,7 @@ public final class StudioSettings {
         if (!(decay >= 0) || !Double.isFinite(decay)) {
             decay = d.decay;
         }
-        if (!"SHARED".equals(scaleMode) && !"PER_TILE".equals(scaleMode)) {
+        if (!java.util.Set.of("SHARED", "PER_TILE", "ROBUST").contains(scaleMode)) {
             scaleMode = d.scaleMode;
         }
         if (testEvery < 1) {

@@ -65,7 +65,7 @@ class StudioSettingsStoreTest {
         assertThat(s.refreshInterval).isEqualTo(1);
         assertThat(s.learningRate).isEqualTo(0.05);
         assertThat(s.batchSize).isEqualTo(8);
-        assertThat(s.scaleMode).isEqualTo("SHARED");
+        assertThat(s.scaleMode).isEqualTo(StudioSettings.defaults().scaleMode);
     }
 
     @Test
