@@ -44,6 +44,8 @@ import java.util.List;
  * @param accuracy            training accuracy since the previous frame (null if unknown)
  * @param studioVersion       {@link StudioVersion#current()} of the writer
  * @param createdAt           ISO-8601 local date-time the snapshot was taken
+ * @param augmentation        training-time augmentation as its command-line options; null (left
+ *                            out of the JSON) when off
  * @param rangePercentile     for "robust": the percentile of |v| each row's range is (99.5), else null
  * @param weightMax           per tile of the weight row: the true largest |w| (may exceed the range)
  * @param deltaMax            per tile of the delta row: the true largest |delta|
@@ -60,8 +62,8 @@ public record SnapshotSidecar(int formatVersion, String image, String kind, Stri
         String dataset, List<String> classNames, int batch, double learningRate, double currentLearningRate, double l2,
         double decay, long seed, double initScale, long refreshInterval, String scaleMode, int scale,
         float[] weightRange, float[] deltaRange, long deltaFromStep, Double loss, Double accuracy, String studioVersion,
-        String createdAt, Double rangePercentile, float[] weightMax, float[] deltaMax, float[] weightClipped,
-        float[] deltaClipped, Double clarityMean, Double clarityMin, double[] clarity) {
+        String createdAt, String augmentation, Double rangePercentile, float[] weightMax, float[] deltaMax,
+        float[] weightClipped, float[] deltaClipped, Double clarityMean, Double clarityMin, double[] clarity) {
 
     public static final int FORMAT_VERSION = 1;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -70,8 +72,8 @@ public record SnapshotSidecar(int formatVersion, String image, String kind, Stri
     public SnapshotSidecar withImage(String fileName) {
         return new SnapshotSidecar(formatVersion, fileName, kind, tile, step, epoch, dataset, classNames, batch,
                 learningRate, currentLearningRate, l2, decay, seed, initScale, refreshInterval, scaleMode, scale,
-                weightRange, deltaRange, deltaFromStep, loss, accuracy, studioVersion, createdAt, rangePercentile,
-                weightMax, deltaMax, weightClipped, deltaClipped, clarityMean, clarityMin, clarity);
+                weightRange, deltaRange, deltaFromStep, loss, accuracy, studioVersion, createdAt, augmentation,
+                rangePercentile, weightMax, deltaMax, weightClipped, deltaClipped, clarityMean, clarityMin, clarity);
     }
 
     /** NaN (unknown) as null: JSON has no NaN. */

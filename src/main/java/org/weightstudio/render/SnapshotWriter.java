@@ -120,8 +120,10 @@ public final class SnapshotWriter {
                 c.decay(), c.seed(), c.initScale(), info.refreshInterval(), scaleModeName(options.scaleMode()),
                 options.scale(), weightScale.ranges().clone(), deltaScale.ranges().clone(), deltaFromStep,
                 SnapshotSidecar.finiteOrNull(frame.loss()), SnapshotSidecar.finiteOrNull(frame.accuracy()),
-                StudioVersion.current(), time.toString(), percentile, weightScale.maxima().clone(),
-                deltaScale.maxima().clone(), weightScale.clipped().clone(), deltaScale.clipped().clone(),
+                StudioVersion.current(), time.toString(),
+                c.augmentation().isOff() ? null : c.augmentation().toOptions(), percentile,
+                weightScale.maxima().clone(), deltaScale.maxima().clone(), weightScale.clipped().clone(),
+                deltaScale.clipped().clone(),
                 clarity == null ? null : java.util.Arrays.stream(clarity).average().orElse(Double.NaN),
                 clarity == null ? null : java.util.Arrays.stream(clarity).min().orElse(Double.NaN), clarity);
     }
