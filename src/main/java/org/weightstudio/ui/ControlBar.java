@@ -51,6 +51,8 @@ final class ControlBar extends VBox {
     /** Wired by the window (it owns the snapshot writer and the folder chooser). */
     final Button snapshot = new Button("Snapshot");
     final Button snapshotFolder = new Button("Folder\u2026");
+    /** Wired by the window: opens the About window. */
+    final Button about = new Button("About");
 
     ControlBar(StudioViewModel vm) {
         this.vm = vm;
@@ -70,6 +72,7 @@ final class ControlBar extends VBox {
         perTile.setId("perTileScale");
         snapshot.setId("snapshotButton");
         snapshotFolder.setId("snapshotFolderButton");
+        about.setId("aboutButton");
         error.setId("fieldError");
         error.getStyleClass().add("field-error");
         play.setMinWidth(70);
@@ -111,7 +114,9 @@ final class ControlBar extends VBox {
                 separator(),
                 group(shared, perTile),
                 separator(),
-                group(snapshot, snapshotFolder));
+                group(snapshot, snapshotFolder),
+                separator(),
+                group(about));
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(bar, error);
         getStyleClass().add("control-bar");
