@@ -97,9 +97,12 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         Trainer trainer = new Trainer(new SoftmaxModel(dataset.classCount(), dataset.inputSize()), dataset.train(),
                 config);
+        if (!config.augmentation().isOff()) {
+            stdout.println(TrainingOptions.describe(config.augmentation()));
+        }
         SnapshotInfo info = new SnapshotInfo(dataset.name(), dataset.classNames(), every);
         SnapshotWriter writer = SnapshotWriter.withSystemClock();
-        FrameHistory written = new FrameHistory((int) Math.min(pictures, FrameHistory.DEFAULT_CAPACITY));
+        FrameHistory written = new FrameHistory((int) Math.max(2, Math.min(pictures, FrameHistory.DEFAULT_CAPACITY)));
 
         Frame previous = Frame.capture(trainer, null, Double.NaN, Double.NaN);
         double lossSum = 0;

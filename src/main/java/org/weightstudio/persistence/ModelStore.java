@@ -1,7 +1,6 @@
 package org.weightstudio.persistence;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -12,12 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.weightstudio.common.Messages;
+import org.weightstudio.data.Augmentation;
 import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.training.TrainingConfig;
 
 /** Saves and loads models as JSON, atomically, validating everything on the way in. */
 public final class ModelStore {
-    private static final Gson GSON = new GsonBuilder().create();
+    private static final Gson GSON = ModelFileLimits.gsonBuilder().create();
 
     private ModelStore() {
     }
@@ -45,6 +45,7 @@ public final class ModelStore {
         dto.config.decay = c.decay();
         dto.config.seed = c.seed();
         dto.config.initScale = c.initScale();
+        dto.config.augmentation = augmentationDto(c.augmentation());
         dto.step = saved.step();
         dto.testAccuracy = Double.isFinite(saved.testAccuracy()) ? saved.testAccuracy() : null;
         AtomicFiles.write(file, out -> {
@@ -56,7 +57,7 @@ public final class ModelStore {
 
     public static SavedModel load(Path file) {
         ModelFile dto;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = ModelFileLimits.open(file)) {
             dto = GSON.fromJson(reader, ModelFile.class);
         } catch (NoSuchFileException e) {
             throw error(file, "no such file");
@@ -88,6 +89,7 @@ public final class ModelStore {
         }
         int rows = dto.imageRows == null ? (int) Math.round(Math.sqrt(dto.inputs)) : dto.imageRows;
         int cols = dto.imageCols == null ? rows : dto.imageCols;
+        ModelFileLimits.checkImageSize(file, rows, cols);
         if ((long) rows * cols != dto.inputs) {
             throw error(file, "image size " + rows + "x" + cols + " does not match " + dto.inputs + " inputs");
         }
@@ -100,9 +102,9 @@ public final class ModelStore {
         }
         requireFinite(file, dto.weights, "weights");
         requireFinite(file, dto.bias, "bias");
-        if (dto.step < 0) {
-            throw error(file, "step " + dto.step + " is negative");
-        }
+        ModelFileLimits.checkMagnitudes(file, dto.weights, "weights");
+        ModelFileLimits.checkMagnitudes(file, dto.bias, "bias");
+        ModelFileLimits.checkStep(file, dto.step);
         java.util.List<String> names = dto.classNames;
         if (names == null) {
             names = new java.util.ArrayList<>();
@@ -117,7 +119,7 @@ public final class ModelStore {
             ModelFile.ConfigDto c = dto.config;
             config = new TrainingConfig(orDefault(c.batchSize, 2), orDefault(c.learningRate, 0.05),
                     orDefault(c.l2, 0.0), orDefault(c.decay, 0.0), c.seed == null ? 42 : c.seed,
-                    orDefault(c.initScale, 0.0));
+                    orDefault(c.initScale, 0.0), augmentation(c.augmentation));
         } catch (IllegalArgumentException e) {
             throw error(file, "config: " + e.getMessage());
         }
@@ -125,6 +127,29 @@ public final class ModelStore {
         double accuracy = dto.testAccuracy == null ? Double.NaN : dto.testAccuracy;
         return new SavedModel(model, dto.dataset == null ? "unknown" : dto.dataset, names, rows, cols, config,
                 dto.step, accuracy);
+    }
+
+    private static ModelFile.AugmentationDto augmentationDto(Augmentation a) {
+        if (a.isOff()) {
+            return null;
+        }
+        ModelFile.AugmentationDto dto = new ModelFile.AugmentationDto();
+        dto.shift = a.shift();
+        dto.minScale = a.minScale();
+        dto.maxScale = a.maxScale();
+        dto.rotation = a.rotation();
+        dto.thickerChance = a.thickerChance();
+        dto.thinnerChance = a.thinnerChance();
+        return dto;
+    }
+
+    /** The saved ranges; a missing field is the empty range. Bad values throw IllegalArgumentException. */
+    private static Augmentation augmentation(ModelFile.AugmentationDto a) {
+        if (a == null) {
+            return Augmentation.OFF;
+        }
+        return new Augmentation(orDefault(a.shift, 0.0), orDefault(a.minScale, 1.0), orDefault(a.maxScale, 1.0),
+                orDefault(a.rotation, 0.0), orDefault(a.thickerChance, 0.0), orDefault(a.thinnerChance, 0.0));
     }
 
     private static <T> T orDefault(T value, T fallback) {
