@@ -39,10 +39,11 @@ public final class NetworkGridRenderer {
     public GridPicture render(Frame frame, float[] delta, GridCaption caption) {
         int units = frame.classes();
         int tile = frame.tileSize();
-        float[] weightRanges = new float[units];
-        float[] deltaRanges = new float[units];
-        HeatmapRasterizer.ranges(frame.weights(), units, tile, options.scaleMode(), weightRanges);
-        HeatmapRasterizer.ranges(delta, units, tile, options.scaleMode(), deltaRanges);
+        PercentileRange robust = new PercentileRange();
+        RowScale weightScale = RowScale.of(frame.weights(), units, tile, options.scaleMode(), robust);
+        RowScale deltaScale = RowScale.of(delta, units, tile, options.scaleMode(), robust);
+        float[] weightRanges = weightScale.ranges();
+        float[] deltaRanges = deltaScale.ranges();
         // Hidden-unit tiles at up to 3 px a weight: 16 of them still fit a screen's width.
         int s = Math.max(1, Math.min(options.scale(), 3));
         int tileW = frame.cols() * s;
@@ -112,7 +113,7 @@ public final class NetworkGridRenderer {
         } finally {
             g.dispose();
         }
-        return new GridPicture(image, weightRanges, deltaRanges, options, caption, weightTiles, deltaTiles);
+        return new GridPicture(image, weightScale, deltaScale, options, caption, weightTiles, deltaTiles);
     }
 
     /** Weight tensors after the first layer's: every rank-2 ".W". */
@@ -204,7 +205,9 @@ public final class NetworkGridRenderer {
     private String noteLine(Frame frame, GridCaption caption, List<TensorFrame> matrices) {
         String delta = caption.deltaFromStep() == caption.step() ? "delta (none yet)"
                 : "delta = W(step " + caption.step() + ") - W(step " + caption.deltaFromStep() + ")";
-        String scale = options.scaleMode() == ScaleMode.SHARED ? "shared colour scale per row" : "colour scale per tile";
+        String scale = options.scaleMode() == ScaleMode.PER_TILE ? "colour scale per tile"
+                : options.scaleMode() == ScaleMode.SHARED ? "shared colour scale per row"
+                : "robust colour scale per row";
         return delta + "   " + scale + "   red > 0 > blue";
     }
 }
