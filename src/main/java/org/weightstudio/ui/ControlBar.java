@@ -52,6 +52,8 @@ final class ControlBar extends VBox {
     /** Wired by the window (it owns the snapshot writer and the folder chooser). */
     final Button snapshot = new Button("Snapshot");
     final Button snapshotFolder = new Button("Folder\u2026");
+    /** Wired by the window: opens the About window. */
+    final Button about = new Button("About");
 
     ControlBar(StudioViewModel vm) {
         this.vm = vm;
@@ -72,6 +74,7 @@ final class ControlBar extends VBox {
         robust.setId("robustScale");
         snapshot.setId("snapshotButton");
         snapshotFolder.setId("snapshotFolderButton");
+        about.setId("aboutButton");
         error.setId("fieldError");
         error.getStyleClass().add("field-error");
         play.setMinWidth(70);
@@ -116,7 +119,9 @@ final class ControlBar extends VBox {
                 separator(),
                 group(shared, perTile, robust),
                 separator(),
-                group(snapshot, snapshotFolder));
+                group(snapshot, snapshotFolder),
+                separator(),
+                group(about));
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(bar, error);
         getStyleClass().add("control-bar");
