@@ -103,7 +103,7 @@ public record LabelledPictures(List<Path> files, List<float[]> inputs, int[] lab
      * The model's answer for every picture, with accuracy, mean loss and confusion matrix. A label
      * the model has no class for is a {@link BadInputException} naming the picture.
      */
-    public Result evaluate(SoftmaxModel model) {
+    public Result evaluate(org.weightstudio.model.Classifier model) {
         int classes = model.classes();
         requireClasses(classes);
         int[] predicted = new int[size()];
