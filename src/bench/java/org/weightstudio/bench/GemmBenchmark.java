@@ -39,7 +39,7 @@ public class GemmBenchmark {
     private float[] a;
     private float[] b;
     private float[] c;
-    private float[] pack;
+    private Gemm gemm;
     private FMatrixRMaj ma;
     private FMatrixRMaj mb;
     private FMatrixRMaj mc;
@@ -55,7 +55,7 @@ public class GemmBenchmark {
         a = random(random, m * k);
         b = random(random, k * n);
         c = new float[m * n];
-        pack = new float[k * n];
+        gemm = new Gemm(k);
         // EJML's views: A stored m x k (or k x m for A^T), B stored k x n (or n x k for B^T)
         ma = op.equals("ATB") ? FMatrixRMaj.wrap(k, m, a) : FMatrixRMaj.wrap(m, k, a);
         mb = op.equals("ABT") ? FMatrixRMaj.wrap(n, k, b) : FMatrixRMaj.wrap(k, n, b);
@@ -73,9 +73,9 @@ public class GemmBenchmark {
     @Benchmark
     public float[] studio() {
         switch (op) {
-            case "AB" -> Gemm.multAdd(m, n, k, a, 0, b, 0, c, 0);
-            case "ATB" -> Gemm.multTransAAdd(m, n, k, a, 0, b, 0, c, 0);
-            default -> Gemm.multTransBAdd(m, n, k, a, 0, b, 0, c, 0, pack);
+            case "AB" -> gemm.multAdd(m, n, k, a, 0, b, 0, c, 0);
+            case "ATB" -> gemm.multTransAAdd(m, n, k, a, 0, b, 0, c, 0);
+            default -> gemm.multTransBAdd(m, n, k, a, 0, b, 0, c, 0);
         }
         return c;
     }

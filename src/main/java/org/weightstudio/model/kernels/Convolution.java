@@ -11,12 +11,13 @@ import java.util.Arrays;
 public final class Convolution {
     private final ConvGeometry g;
     private final float[] col;
-    private final float[] pack;
+    private final Gemm gemm;
 
     public Convolution(ConvGeometry geometry) {
         this.g = geometry;
         this.col = new float[geometry.taps() * geometry.positions()];
-        this.pack = new float[geometry.taps() * geometry.positions()];
+        // inner dimensions: taps (forward), positions (weight gradient), filters (input gradient)
+        this.gemm = new Gemm(Math.max(geometry.taps(), Math.max(geometry.positions(), geometry.filters())));
     }
 
     public ConvGeometry geometry() {
@@ -30,7 +31,7 @@ public final class Convolution {
         for (int f = 0; f < g.filters(); f++) {
             Arrays.fill(out, outOff + f * positions, outOff + (f + 1) * positions, bias[f]);
         }
-        Gemm.multAdd(g.filters(), positions, g.taps(), weights, 0, col, 0, out, outOff);
+        gemm.multAdd(g.filters(), positions, g.taps(), weights, 0, col, 0, out, outOff);
     }
 
     /**
@@ -52,13 +53,13 @@ public final class Convolution {
         }
         Im2col.im2col(g, in, inOff, col);
         // gW[f, t] += sum_p dY[f, p] col[t, p]
-        Gemm.multTransBAdd(filters, taps, positions, dOut, dOutOff, col, 0, gradW, 0, pack);
+        gemm.multTransBAdd(filters, taps, positions, dOut, dOutOff, col, 0, gradW, 0);
         if (dIn == null) {
             return;
         }
         // dcol[t, p] = sum_f W[f, t] dY[f, p]; the col buffer is free again, so it holds dcol
         Arrays.fill(col, 0f);
-        Gemm.multTransAAdd(taps, positions, filters, weights, 0, dOut, dOutOff, col, 0);
+        gemm.multTransAAdd(taps, positions, filters, weights, 0, dOut, dOutOff, col, 0);
         Arrays.fill(dIn, dInOff, dInOff + g.inputSize(), 0f);
         Im2col.col2imAdd(g, col, dIn, dInOff);
     }

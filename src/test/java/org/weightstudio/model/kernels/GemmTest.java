@@ -44,10 +44,11 @@ class GemmTest {
         float[] bBig = shifted(b, off);
         float[] cBig = shifted(c, off);
         double[] expected = Reference.product(m, n, k, a, op == Op.ATB, b, op == Op.ABT, c);
+        Gemm gemm = new Gemm(k);
         switch (op) {
-            case AB -> Gemm.multAdd(m, n, k, aBig, off, bBig, off, cBig, off);
-            case ATB -> Gemm.multTransAAdd(m, n, k, aBig, off, bBig, off, cBig, off);
-            case ABT -> Gemm.multTransBAdd(m, n, k, aBig, off, bBig, off, cBig, off, new float[k * n]);
+            case AB -> gemm.multAdd(m, n, k, aBig, off, bBig, off, cBig, off);
+            case ATB -> gemm.multTransAAdd(m, n, k, aBig, off, bBig, off, cBig, off);
+            case ABT -> gemm.multTransBAdd(m, n, k, aBig, off, bBig, off, cBig, off);
         }
         assertThat(cBig[off - 1]).as("before C").isZero();
         assertThat(cBig[off + m * n]).as("after C").isZero();
