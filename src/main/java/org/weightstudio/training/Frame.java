@@ -10,9 +10,11 @@ package org.weightstudio.training;
  * @param classes           rows of W
  * @param rows              image rows (28)
  * @param cols              image columns (28)
- * @param weights           W, classes x (rows*cols), row-major
- * @param bias              b
- * @param delta             W - W of {@code previousStep}'s frame (zero for the first frame)
+ * @param weights           W, classes x (rows*cols), row-major; for any other network than the
+ *                          one-layer net, every parameter tensor one after another (see
+ *                          {@link FlatParameters})
+ * @param bias              b (empty for other networks: their biases are in {@code weights})
+ * @param delta             weights - weights of {@code previousStep}'s frame (zero for the first frame)
  * @param previousStep      step of the frame the delta is taken against
  * @param loss              mean training loss of the updates since the previous frame
  * @param accuracy          training accuracy of those updates (measured before each update)
@@ -59,9 +61,10 @@ public record Frame(long step, double epochs, int classes, int rows, int cols, f
      * @param accuracy training accuracy of those updates
      */
     public static Frame capture(Trainer trainer, Frame previous, double loss, double accuracy) {
-        var model = trainer.model();
-        float[] w = model.weights().data.clone();
-        float[] b = model.bias().data.clone();
+        var network = trainer.network();
+        var model = network.asSoftmax();
+        float[] w = model != null ? model.weights().data.clone() : FlatParameters.copy(network);
+        float[] b = model != null ? model.bias().data.clone() : new float[0];
         float[] delta = new float[w.length];
         if (previous != null) {
             float[] before = previous.weights;
@@ -76,7 +79,7 @@ public record Frame(long step, double epochs, int classes, int rows, int cols, f
             labels[i] = trainer.data().label(images[i]);
         }
         int[] predictions = trainer.steps() == 0 ? new int[0] : trainer.lastBatchPredictions().clone();
-        return new Frame(trainer.steps(), trainer.epochs(), model.classes(), trainer.data().rows(),
+        return new Frame(trainer.steps(), trainer.epochs(), network.classes(), trainer.data().rows(),
                 trainer.data().cols(), w, b, delta, previous == null ? trainer.steps() : previous.step(), loss,
                 accuracy, images, labels, predictions, trainer.config());
     }
