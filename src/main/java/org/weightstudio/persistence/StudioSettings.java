@@ -24,6 +24,10 @@ public final class StudioSettings {
     public String snapshotFolder = "snapshots";
     /** Frames the timeline keeps (the newest); about 31 KB each for 10 x 784 weights. */
     public int historyFrames = 2000;
+    /** The model the window shows: "softmax" (the one-layer net), "mlp" or "cnn". */
+    public String model = "softmax";
+    /** Hidden units of the window's MLP (16 to 256). */
+    public int hidden = 64;
     public double windowWidth = 1500;
     public double windowHeight = 900;
 
@@ -58,6 +62,12 @@ public final class StudioSettings {
         }
         if (historyFrames < 1 || historyFrames > 100_000) {
             historyFrames = d.historyFrames;
+        }
+        if (!"softmax".equals(model) && !"mlp".equals(model) && !"cnn".equals(model)) {
+            model = d.model;
+        }
+        if (hidden < 16 || hidden > 256) {
+            hidden = d.hidden;
         }
         if (!(windowWidth >= 400 && windowWidth <= 10_000)) {
             windowWidth = d.windowWidth;

@@ -17,8 +17,13 @@ import picocli.CommandLine.Option;
  * @param quitAfterSteps pause at this step, write the snapshot if asked, and exit 0 (null: never)
  * @param snapshotOnExit PNG file to write the grid to when the window closes (null: none)
  * @param dataDir        dataset folder (null: the bundled MNIST)
+ * @param model          the model to open on, "softmax", "mlp" or "cnn" (null: the one saved in the settings)
  */
-public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir) {
+public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir, String model) {
+    public WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir) {
+        this(autostart, quitAfterSteps, snapshotOnExit, dataDir, null);
+    }
+
     public static WindowOptions none() {
         return new WindowOptions(false, null, null, null);
     }
@@ -40,7 +45,11 @@ public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapsho
         if (parsed.paused && parsed.autostart) {
             throw new IllegalArgumentException("--paused and --autostart contradict each other: give one");
         }
-        return new WindowOptions(!parsed.paused, parsed.quitAfterSteps, parsed.snapshot, parsed.data);
+        if (parsed.arch != null && !parsed.arch.equals("softmax") && !parsed.arch.equals("mlp")
+                && !parsed.arch.equals("cnn")) {
+            throw new IllegalArgumentException("--arch must be softmax, mlp or cnn, got \"" + parsed.arch + "\"");
+        }
+        return new WindowOptions(!parsed.paused, parsed.quitAfterSteps, parsed.snapshot, parsed.data, parsed.arch);
     }
 
     @Command(name = "weight-studio")
@@ -59,5 +68,8 @@ public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapsho
 
         @Option(names = "--data", paramLabel = "DIR")
         Path data;
+
+        @Option(names = "--arch", paramLabel = "softmax|mlp|cnn")
+        String arch;
     }
 }
