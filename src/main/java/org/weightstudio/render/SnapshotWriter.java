@@ -118,7 +118,8 @@ public final class SnapshotWriter {
                 c.decay(), c.seed(), c.initScale(), info.refreshInterval(), scaleModeName(options.scaleMode()),
                 options.scale(), weightRanges.clone(), deltaRanges.clone(), deltaFromStep,
                 SnapshotSidecar.finiteOrNull(frame.loss()), SnapshotSidecar.finiteOrNull(frame.accuracy()),
-                StudioVersion.current(), time.toString());
+                StudioVersion.current(), time.toString(),
+                c.augmentation().isOff() ? null : c.augmentation().toOptions());
     }
 
     /** The command-line spelling: "shared" or "per-tile". */

@@ -17,6 +17,7 @@ import org.weightstudio.model.Architecture;
 import org.weightstudio.render.HeatmapRasterizer;
 import org.weightstudio.render.ScaleMode;
 import org.weightstudio.training.Frame;
+import org.weightstudio.training.TensorFrame;
 
 /**
  * The grid for an MLP or a CNN: one section per layer (see {@link LayerTiles}), each a row of
@@ -31,18 +32,17 @@ final class LayerGrid extends VBox implements ModelGrid {
     private final CheckBox sortByChange = new CheckBox("sort units by change");
     private final VBox content = new VBox(10);
     private final ScrollPane scroll = new ScrollPane(content);
-    private final int parameters;
     private ShownPicture last;
 
     LayerGrid(Architecture architecture, Consumer<String> hoverReport) {
         this.hoverReport = hoverReport;
-        this.parameters = architecture.build().parameterCount();
         sortByChange.setId("sortByChange");
         Label title = new Label(ModelKind.describe(architecture));
         title.getStyleClass().add("grid-title");
         HBox top = new HBox(16, title, sortByChange);
+        var network = architecture.build();
         for (LayerTiles.Section s : LayerTiles.of(architecture)) {
-            SectionView v = new SectionView(s);
+            SectionView v = new SectionView(s, network.parameter(s.tensor()).size());
             sections.add(v);
             content.getChildren().add(v.node);
         }
@@ -64,11 +64,14 @@ final class LayerGrid extends VBox implements ModelGrid {
     public void draw(ShownPicture picture, boolean labels) {
         last = picture;
         Frame f = picture.frame().frame();
-        if (f.weights().length != parameters) {
-            return; // a picture of another model, on its way out
-        }
         for (SectionView s : sections) {
-            s.draw(f.weights(), picture.delta(), picture.scaleMode(), labels, sortByChange.isSelected());
+            TensorFrame t = f.tensor(s.section.tensor());
+            if (t == null || t.values().length != s.tensorSize) {
+                return; // a picture of another model, on its way out
+            }
+            // the delta of each tensor is the change since the frame before (none kept: no change shown)
+            float[] delta = t.delta() != null ? t.delta() : s.zeros();
+            s.draw(t.values(), delta, picture.scaleMode(), labels, sortByChange.isSelected());
         }
     }
 
@@ -120,9 +123,12 @@ final class LayerGrid extends VBox implements ModelGrid {
         final int[] shown;
         final float[] change;
         final Node node;
+        final int tensorSize;
+        private float[] zeros;
 
-        SectionView(LayerTiles.Section section) {
+        SectionView(LayerTiles.Section section, int tensorSize) {
             this.section = section;
+            this.tensorSize = tensorSize;
             TileLayout l = section.layout();
             int n = l.units();
             int size = l.rows() * l.cols();
@@ -156,6 +162,13 @@ final class LayerGrid extends VBox implements ModelGrid {
             Label title = new Label(section.title());
             title.getStyleClass().add("section-title");
             node = new VBox(4, title, grid);
+        }
+
+        float[] zeros() {
+            if (zeros == null) {
+                zeros = new float[tensorSize];
+            }
+            return zeros;
         }
 
         /** Small pictures grow to at least 8 screen pixels a value; 28x28 units to 56 pixels. */

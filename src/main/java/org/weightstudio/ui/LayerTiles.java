@@ -7,7 +7,6 @@ import org.weightstudio.model.Architecture;
 import org.weightstudio.model.LayerSpec;
 import org.weightstudio.model.layers.Conv2D;
 import org.weightstudio.model.layers.Dense;
-import org.weightstudio.training.FlatParameters;
 
 /**
  * The sections of the grid for a network: what each layer's weights look like as pictures.
@@ -17,7 +16,7 @@ import org.weightstudio.training.FlatParameters;
  */
 final class LayerTiles {
     /** A titled group of tiles; {@code sortable} when "sort by change" applies to it. */
-    record Section(String title, TileLayout layout, int columns, boolean sortable) {
+    record Section(String title, String tensor, TileLayout layout, int columns, boolean sortable) {
     }
 
     private LayerTiles() {
@@ -36,45 +35,45 @@ final class LayerTiles {
         }
         for (int c = 0; c < convs.size(); c++) {
             LayerSpec s = convs.get(c);
-            int at = FlatParameters.offset(a, s.name() + ".W");
+            String tensor = s.name() + ".W";
             int filters = s.output().dim(0);
             int channels = s.input().dim(0);
             int k = s.kernel();
             if (channels == 1) {
-                sections.add(new Section(s.name() + ": " + filters + " filters " + k + "x" + k + " (weights, then change)",
-                        new Filters(s.name(), at, filters, k), Math.min(filters, 16), true));
+                sections.add(new Section(s.name() + ": " + filters + " filters " + k + "x" + k + " (weights, then change)", tensor,
+                        new Filters(s.name(), filters, k), Math.min(filters, 16), true));
             } else {
                 sections.add(new Section(s.name() + ": " + filters + " filters x " + channels + " input maps, "
-                        + k + "x" + k + " each (row = filter, column = input map)",
-                        new FilterMosaic(s.name(), at, filters, channels, k), 2, false));
+                        + k + "x" + k + " each (row = filter, column = input map)", tensor,
+                        new FilterMosaic(s.name(), filters, channels, k), 2, false));
             }
         }
         for (int d = 0; d < dense.size(); d++) {
             LayerSpec s = dense.get(d);
-            int at = FlatParameters.offset(a, s.name() + ".W");
+            String tensor = s.name() + ".W";
             int in = s.input().size();
             int out = s.output().size();
             boolean last = d == dense.size() - 1;
             if (d == 0 && convs.isEmpty() && in == a.rows() * a.cols()) {
                 sections.add(new Section(s.name() + ": " + out + " hidden units, each a " + a.rows() + "x" + a.cols()
-                        + " image of its input weights (weights, then change)",
-                        new InputUnits(s.name(), at, in, out, a.rows(), a.cols()), Math.min(out, 16), true));
+                        + " image of its input weights (weights, then change)", tensor,
+                        new InputUnits(s.name(), in, out, a.rows(), a.cols()), Math.min(out, 16), true));
             } else if (d == 0 && !convs.isEmpty()) {
                 LayerSpec pool = inputOf(a, s);
                 sections.add(new Section(s.name() + ": weights of each " + (last ? "class" : "unit") + " over the "
-                        + pool.input().dim(0) + " pooled maps (" + pool.input().dim(1) + "x" + pool.input().dim(2) + " each)",
-                        new MapUnits(s.name(), at, in, out, pool.input().dim(0), pool.input().dim(1), pool.input().dim(2), last),
+                        + pool.input().dim(0) + " pooled maps (" + pool.input().dim(1) + "x" + pool.input().dim(2) + " each)", tensor,
+                        new MapUnits(s.name(), in, out, pool.input().dim(0), pool.input().dim(1), pool.input().dim(2), last),
                         Math.min(out, 10), false));
             } else {
                 sections.add(new Section(s.name() + ": " + (last ? "output" : "hidden") + " weights, " + out + " x " + in
-                        + " (row = " + (last ? "class" : "unit") + ", column = unit below)",
-                        new Matrix(s.name(), at, in, out, last), 2, false));
+                        + " (row = " + (last ? "class" : "unit") + ", column = unit below)", tensor,
+                        new Matrix(s.name(), in, out, last), 2, false));
             }
         }
         return sections;
     }
 
-    /** The layer whose output a dense layer reads (the flatten, whose input is the pooled maps). */
+    /** The layer whose output a dense layer reads (the wten, whose input is the pooled maps). */
     private static LayerSpec inputOf(Architecture a, LayerSpec s) {
         LayerSpec before = null;
         for (LayerSpec l : a.layers()) {
@@ -87,7 +86,7 @@ final class LayerTiles {
     }
 
     /** A dense layer on the pixels: unit j's weights are column j of W (in x out), shown as rows x cols. */
-    record InputUnits(String layer, int at, int in, int out, int rows, int cols) implements TileLayout {
+    record InputUnits(String layer, int in, int out, int rows, int cols) implements TileLayout {
         @Override
         public String title(int unit) {
             return "unit " + unit;
@@ -99,10 +98,10 @@ final class LayerTiles {
         }
 
         @Override
-        public void gather(float[] flat, int unit, float[] dst, int to) {
+        public void gather(float[] src, int unit, float[] dst, int to) {
             // tile[p] = W[p][unit], W row-major in x out
             for (int p = 0; p < in; p++) {
-                dst[to + p] = flat[at + p * out + unit];
+                dst[to + p] = src[p * out + unit];
             }
         }
 
@@ -114,7 +113,7 @@ final class LayerTiles {
     }
 
     /** Filters of a convolution on the image (one input channel): filter f's k x k weights. */
-    record Filters(String layer, int at, int filters, int k) implements TileLayout {
+    record Filters(String layer, int filters, int k) implements TileLayout {
         @Override
         public String title(int unit) {
             return "filter " + unit;
@@ -136,8 +135,8 @@ final class LayerTiles {
         }
 
         @Override
-        public void gather(float[] flat, int unit, float[] dst, int to) {
-            System.arraycopy(flat, at + unit * k * k, dst, to, k * k);
+        public void gather(float[] src, int unit, float[] dst, int to) {
+            System.arraycopy(src, unit * k * k, dst, to, k * k);
         }
 
         @Override
@@ -151,7 +150,7 @@ final class LayerTiles {
      * All filters of a later convolution in one picture: block (f, c) is filter f's kernel on
      * input map c, blocks one pixel apart (the gaps are zero, the colour of nothing).
      */
-    record FilterMosaic(String layer, int at, int filters, int channels, int k) implements TileLayout {
+    record FilterMosaic(String layer, int filters, int channels, int k) implements TileLayout {
         @Override
         public String title(int unit) {
             return layer + ".W";
@@ -173,15 +172,15 @@ final class LayerTiles {
         }
 
         @Override
-        public void gather(float[] flat, int unit, float[] dst, int to) {
+        public void gather(float[] src, int unit, float[] dst, int to) {
             int width = cols();
             java.util.Arrays.fill(dst, to, to + rows() * width, 0f);
             // W is filters x channels x k x k
             for (int f = 0; f < filters; f++) {
                 for (int c = 0; c < channels; c++) {
-                    int from = at + ((f * channels + c) * k) * k;
+                    int from = ((f * channels + c) * k) * k;
                     for (int r = 0; r < k; r++) {
-                        System.arraycopy(flat, from + r * k, dst, to + (f * (k + 1) + r) * width + c * (k + 1), k);
+                        System.arraycopy(src, from + r * k, dst, to + (f * (k + 1) + r) * width + c * (k + 1), k);
                     }
                 }
             }
@@ -201,7 +200,7 @@ final class LayerTiles {
      * A dense layer on pooled maps: unit j's weights, one h x w block per map, the blocks in a
      * square arrangement one pixel apart.
      */
-    record MapUnits(String layer, int at, int in, int out, int maps, int h, int w, boolean classes)
+    record MapUnits(String layer, int in, int out, int maps, int h, int w, boolean classes)
             implements TileLayout {
         private int across() {
             return (int) Math.ceil(Math.sqrt(maps));
@@ -232,7 +231,7 @@ final class LayerTiles {
         }
 
         @Override
-        public void gather(float[] flat, int unit, float[] dst, int to) {
+        public void gather(float[] src, int unit, float[] dst, int to) {
             int width = cols();
             java.util.Arrays.fill(dst, to, to + rows() * width, 0f);
             int across = across();
@@ -242,7 +241,7 @@ final class LayerTiles {
                 int left = (m % across) * (w + 1);
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
-                        dst[to + (top + y) * width + left + x] = flat[at + ((m * h + y) * w + x) * out + unit];
+                        dst[to + (top + y) * width + left + x] = src[((m * h + y) * w + x) * out + unit];
                     }
                 }
             }
@@ -263,7 +262,7 @@ final class LayerTiles {
     }
 
     /** A dense layer between hidden layers or to the classes: W (in x out) shown transposed, out rows x in columns. */
-    record Matrix(String layer, int at, int in, int out, boolean classes) implements TileLayout {
+    record Matrix(String layer, int in, int out, boolean classes) implements TileLayout {
         @Override
         public String title(int unit) {
             return layer + ".W";
@@ -285,11 +284,11 @@ final class LayerTiles {
         }
 
         @Override
-        public void gather(float[] flat, int unit, float[] dst, int to) {
+        public void gather(float[] src, int unit, float[] dst, int to) {
             // tile[o][i] = W[i][o]
             for (int o = 0; o < out; o++) {
                 for (int i = 0; i < in; i++) {
-                    dst[to + o * in + i] = flat[at + i * out + o];
+                    dst[to + o * in + i] = src[i * out + o];
                 }
             }
         }

@@ -2,8 +2,10 @@ package org.weightstudio.ui;
 
 import org.weightstudio.model.Architecture;
 import org.weightstudio.model.Classifier;
+import org.weightstudio.model.Network;
 import org.weightstudio.model.SoftmaxModel;
-import org.weightstudio.training.FlatParameters;
+import org.weightstudio.model.Tensor;
+import org.weightstudio.training.TensorFrame;
 import org.weightstudio.training.Frame;
 import org.weightstudio.training.FrameHistory;
 import org.weightstudio.training.PublishedFrame;
@@ -15,8 +17,6 @@ import org.weightstudio.training.TrainingSession;
  * whether it was training when the user switched away. FX thread only, except the session.
  */
 final class ModelSlot implements AutoCloseable {
-    /** The timeline of a large model keeps fewer frames: about this many bytes at most. */
-    static final long HISTORY_BUDGET_BYTES = 160L << 20;
 
     private final ModelKind kind;
     private final Architecture architecture;
@@ -32,17 +32,16 @@ final class ModelSlot implements AutoCloseable {
     private Frame cachedFrame;
     private Classifier cachedModel;
 
-    ModelSlot(ModelKind kind, Architecture architecture, TrainingSession session, int historyFrames) {
+    /**
+     * {@code budgetBytes}: the timeline's memory budget. The one-layer net gets all of it, as
+     * before there were other models; an MLP or CNN half, so that all three stay within twice it.
+     */
+    ModelSlot(ModelKind kind, Architecture architecture, TrainingSession session, int historyFrames,
+            long budgetBytes) {
         this.kind = kind;
         this.architecture = architecture;
         this.session = session;
-        this.history = new FrameHistory(historyCapacity(architecture, historyFrames));
-    }
-
-    /** The frames asked for, fewer when a frame is large: 2,000 one-layer frames are 63 MB, 2,000 MLP-64 frames would be 400 MB. */
-    static int historyCapacity(Architecture architecture, int asked) {
-        long frameBytes = 4L * architecture.build().parameterCount() + 200;
-        return (int) Math.max(50, Math.min(asked, HISTORY_BUDGET_BYTES / frameBytes));
+        this.history = new FrameHistory(historyFrames, kind == ModelKind.ONE_LAYER ? budgetBytes : budgetBytes / 2);
     }
 
     ModelKind kind() {
@@ -84,12 +83,20 @@ final class ModelSlot implements AutoCloseable {
         return p == null ? null : model(p.frame());
     }
 
-    /** The model a frame of {@code architecture} holds: W and b for the one-layer net, the flat parameters otherwise. */
+    /** The model a frame of {@code architecture} holds: W and b for the one-layer net, a copy of every tensor otherwise. */
     static Classifier classifier(Architecture architecture, Frame frame) {
         if (Architecture.SOFTMAX.equals(architecture.kind())) {
             return SoftmaxModel.of(frame.classes(), frame.tileSize(), frame.weights(), frame.bias());
         }
-        return FlatParameters.toNetwork(architecture, frame.weights());
+        Network network = architecture.build();
+        for (Tensor t : network.parameters()) {
+            TensorFrame kept = frame.tensor(t.name());
+            if (kept == null || kept.values().length != t.size()) {
+                throw new IllegalArgumentException("a frame of " + frame.architecture() + " is not a " + architecture.describe());
+            }
+            System.arraycopy(kept.values(), 0, t.data(), 0, t.size());
+        }
+        return network;
     }
 
     @Override

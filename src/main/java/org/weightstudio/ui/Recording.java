@@ -36,7 +36,7 @@ import org.weightstudio.ui.work.Workers;
 final class Recording {
     private final StudioViewModel vm;
     /** Stands in for a model's timeline before the data has loaded. */
-    private final FrameHistory none = new FrameHistory(1);
+    private final FrameHistory none = new FrameHistory(2);
     private final ReadOnlyObjectWrapper<Task<Path>> export = new ReadOnlyObjectWrapper<>();
     private Thread worker;
 

@@ -96,7 +96,7 @@ public final class StudioViewModel implements AutoCloseable {
                 models.hiddenProperty().get());
         TrainingSession session = new TrainingSession(train, dataset.classCount(),
                 kind.startConfig(form.oneLayerConfig(train.size())), form.refreshIntervalProperty().get(), architecture);
-        ModelSlot slot = new ModelSlot(kind, architecture, session, form.historyFrames());
+        ModelSlot slot = new ModelSlot(kind, architecture, session, form.historyFrames(), form.historyBudgetBytes());
         models.put(slot);
         session.start();
         return slot;

@@ -6,10 +6,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.weightstudio.model.Architecture;
-import org.weightstudio.model.Network;
-import org.weightstudio.model.Tensor;
 
-/** A session training an MLP: its frames hold every parameter, and the network rebuilt from a frame scores as the trainer's did. */
+/** Sessions that train an MLP or a CNN: their frames hold every tensor with its change. */
 class NetworkSessionTest {
     private TrainingSession session;
 
@@ -20,44 +18,49 @@ class NetworkSessionTest {
         }
     }
 
+    private Frame stepAndWait(int n) throws InterruptedException {
+        assertThat(session.control().awaitIdle(10, TimeUnit.SECONDS)).isTrue();
+        session.control().step(n);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while ((session.frames().peek() == null || session.frames().peek().step() < n) && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        return session.frames().peek().frame();
+    }
+
     @Test
-    void mlpFramesHoldEveryParameterAndTheirDelta() throws InterruptedException {
+    void mlpFramesHoldEveryTensorAndItsChange() throws InterruptedException {
         var data = SyntheticData.images(300, 3);
         Architecture mlp = Architecture.mlp(data.rows(), data.cols(), 10, 16);
         session = new TrainingSession(data, 10, TrainingConfig.defaults().withBatchSize(8), 1000, mlp);
         session.start();
         assertThat(session.control().awaitIdle(5, TimeUnit.SECONDS)).isTrue();
         Frame first = session.frames().peek().frame();
-        session.control().step(5);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (session.frames().peek().step() < 5 && System.nanoTime() < deadline) {
-            Thread.sleep(2);
-        }
-        Frame frame = session.frames().peek().frame();
+        Frame frame = stepAndWait(5);
         assertThat(frame.step()).isEqualTo(5);
-        int params = 16 * data.imageSize() + 16 + 16 * 10 + 10;
-        assertThat(frame.weights()).hasSize(params);
-        assertThat(frame.bias()).isEmpty();
         assertThat(session.architecture()).isEqualTo(mlp);
-
-        // delta = weights(5) - weights(0) once frames in between were never taken
-        float[] delta = session.frames().peek().deltaSince(null, new float[params]);
-        float[] expected = new float[params];
-        for (int i = 0; i < params; i++) {
-            expected[i] = frame.weights()[i] - first.weights()[i];
+        assertThat(frame.tensors()).extracting(TensorFrame::name)
+                .containsExactly("dense1.W", "dense1.b", "dense2.W", "dense2.b");
+        // no frame published in between (interval 1000, pause at 5): delta = W(5) - W(0)
+        TensorFrame w2 = frame.tensor("dense2.W");
+        float[] before = first.tensor("dense2.W").values();
+        for (int i = 0; i < before.length; i++) {
+            assertThat(w2.delta()[i]).isEqualTo(w2.values()[i] - before[i]);
         }
-        assertThat(delta).containsExactly(expected);
-        assertThat(delta).isNotEqualTo(new float[params]);
+        assertThat(w2.delta()).isNotEqualTo(new float[before.length]);
+    }
 
-        // the flat array is the tensors in order: dense2.b last
-        Network rebuilt = FlatParameters.toNetwork(mlp, frame.weights());
-        Tensor b2 = rebuilt.parameter("dense2.b");
-        int at = FlatParameters.offset(mlp, "dense2.b");
-        assertThat(at).isEqualTo(params - 10);
-        for (int k = 0; k < 10; k++) {
-            assertThat(b2.data()[k]).isEqualTo(frame.weights()[at + k]);
-        }
-        assertThat(FlatParameters.copy(rebuilt)).containsExactly(frame.weights());
+    @Test
+    void cnnFramesHaveNoTemplateButEveryFilter() throws InterruptedException {
+        var data = SyntheticData.images(100, 5);
+        Architecture cnn = Architecture.cnn(data.rows(), data.cols(), 10, new int[] {4, 8});
+        session = new TrainingSession(data, 10, TrainingConfig.defaults().withBatchSize(4), 1000, cnn);
+        session.start();
+        Frame frame = stepAndWait(2);
+        assertThat(frame.weights()).isEmpty();
+        assertThat(frame.tensor("conv1.W").shape().toString()).isEqualTo("4x1x5x5");
+        assertThat(frame.tensor("conv2.W").shape().toString()).isEqualTo("8x4x5x5");
+        assertThat(frame.tensor("conv1.W").delta()).isNotEqualTo(new float[100]);
     }
 
     @Test

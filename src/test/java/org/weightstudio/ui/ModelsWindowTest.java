@@ -135,8 +135,8 @@ class ModelsWindowTest {
         int row = Integer.parseInt(m.group(1));
         int col = Integer.parseInt(m.group(2));
         float shown = tile.valueAt(row, col);
-        float[] flat = vm().picture().shownProperty().get().frame().frame().weights();
-        assertThat(shown).isEqualTo(flat[(row * 28 + col) * 16 + 5]);
+        float[] w = vm().picture().shownProperty().get().frame().frame().tensor("dense1.W").values();
+        assertThat(shown).isEqualTo(w[(row * 28 + col) * 16 + 5]);
         assertThat(Float.parseFloat(m.group(3))).isCloseTo(shown, org.assertj.core.data.Offset.offset(1e-3f + Math.abs(shown) * 1e-3f));
     }
 
