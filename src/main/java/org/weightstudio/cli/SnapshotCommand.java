@@ -1,6 +1,9 @@
 package org.weightstudio.cli;
 
 import org.weightstudio.common.ExitCodes;
+import java.util.Optional;
+import org.weightstudio.analysis.Clarity;
+import org.weightstudio.analysis.ClarityTemplates;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +74,10 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Option(names = "--scale-mode", paramLabel = "MODE", converter = ScaleModeConverter.class,
             completionCandidates = ScaleModeConverter.Names.class,
-            description = "Colour range: shared (one per row) or per-tile (default: shared).")
-    ScaleMode scaleMode = ScaleMode.SHARED;
+            description = "Colour range: shared (one per row, its largest |value|), per-tile (each tile its own), "
+                    + "or robust (one per row, the 99.5th percentile of |value|: the few pixels beyond are drawn "
+                    + "at full colour and the bar says how many) (default: robust).")
+    ScaleMode scaleMode = GridOptions.defaults().scaleMode();
 
     @Option(names = "--scale", paramLabel = "F",
             description = "Screen pixels per weight, an integer (default: ${DEFAULT-VALUE}).")
@@ -104,6 +109,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             stdout.println(TrainingOptions.describe(config.augmentation()));
         }
         SnapshotInfo info = new SnapshotInfo(dataset.name(), dataset.classNames(), every);
+        ClarityTemplates templates = ClarityTemplates.of(dataset.train(), dataset.classCount());
         SnapshotWriter writer = SnapshotWriter.withSystemClock();
         FrameHistory written = new FrameHistory((int) Math.max(2, Math.min(pictures, FrameHistory.DEFAULT_CAPACITY)));
 
@@ -118,9 +124,13 @@ public final class SnapshotCommand implements Callable<Integer> {
                         + " (loss is not finite): lower --lr (now " + config.learningRate() + ")");
             }
             Frame frame = recorder.capture();
-            SavedSnapshot saved = writer.saveGrid(out, frame, options, info);
-            stdout.printf(Locale.ROOT, "step %d  epoch %.3f  loss %.4f  train_accuracy %.4f  wrote %s%n",
-                    frame.step(), frame.epochs(), frame.loss(), frame.accuracy(), saved.png());
+            Optional<Clarity> clarity = frame.weights() == null ? Optional.empty() : templates.measure(frame.weights());
+            SavedSnapshot saved = writer.saveGrid(out, frame, options,
+                    info.withClarity(clarity.map(Clarity::perClass).orElse(null)));
+            stdout.printf(Locale.ROOT, "step %d  epoch %.3f  loss %.4f  train_accuracy %.4f%s  wrote %s%n",
+                    frame.step(), frame.epochs(), frame.loss(), frame.accuracy(),
+                    clarity.map(c -> String.format(Locale.ROOT, "  clarity_mean %.4f", c.mean())).orElse(""),
+                    saved.png());
             stdout.flush();
             written.add(frame);
         }

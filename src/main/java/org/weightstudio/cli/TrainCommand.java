@@ -5,11 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.weightstudio.analysis.ClarityTemplates;
 import org.weightstudio.analysis.Evaluation;
 import org.weightstudio.analysis.Evaluator;
 import org.weightstudio.common.BadInputException;
 import org.weightstudio.data.Dataset;
 import org.weightstudio.model.Network;
+import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.persistence.ModelStore;
 import org.weightstudio.persistence.SavedModel;
 import org.weightstudio.training.Trainer;
@@ -121,12 +123,19 @@ public final class TrainCommand implements Callable<Integer> {
         if (last == null) {
             last = Evaluator.evaluate(model, dataset.test());
         }
+        // Clarity: how digit-shaped each class's weights are (omitted for a model without one
+        // image-sized template per class).
+        SoftmaxModel templates = model.asSoftmax();
+        String clarity = templates == null ? ""
+                : ClarityTemplates.of(dataset.train(), dataset.classCount()).measure(templates.weights().data)
+                        .map(c -> " " + c.fields()).orElse("");
         out.printf(Locale.ROOT,
-                "done steps=%d epochs=%.2f batch=%d lr=%s train_seconds=%.2f train_cpu_seconds=%.2f samples_per_s=%.0f samples_per_cpu_s=%.0f test_loss=%.4f test_accuracy=%.4f arch=%s%n",
-                trainer.steps(), trainer.epochs(), config.batchSize(), config.learningRate(), trainNanos / 1e9,
-                cpuNanos / 1e9, samplesPerSecond(total, config.batchSize(), trainNanos),
+                "done steps=%d epochs=%.2f batch=%d lr=%s decay=%s l2=%s train_seconds=%.2f train_cpu_seconds=%.2f "
+                        + "samples_per_s=%.0f samples_per_cpu_s=%.0f test_loss=%.4f test_accuracy=%.4f arch=%s%s%n",
+                trainer.steps(), trainer.epochs(), config.batchSize(), config.learningRate(), config.decay(),
+                config.l2(), trainNanos / 1e9, cpuNanos / 1e9, samplesPerSecond(total, config.batchSize(), trainNanos),
                 samplesPerSecond(total, config.batchSize(), cpuNanos), last.meanLoss(), last.accuracy(),
-                model.architecture().describe().replace(' ', ':'));
+                model.architecture().describe().replace(' ', ':'), clarity);
         if (save != null) {
             ModelStore.save(save, new SavedModel(model, dataset.name(), dataset.classNames(), dataset.train().rows(),
                     dataset.train().cols(), config, trainer.steps(), last.accuracy()));
