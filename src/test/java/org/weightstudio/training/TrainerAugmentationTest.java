@@ -64,6 +64,29 @@ class TrainerAugmentationTest {
     }
 
     @Test
+    void anMlpTrainsOnTheAugmentedImagesAndReplaysBitForBit() {
+        float[] first = mlpParametersAfter(config(4), 60);
+        assertThat(mlpParametersAfter(config(4), 60)).isEqualTo(first);
+        assertThat(mlpParametersAfter(config(4).withAugmentation(Augmentation.OFF), 60)).isNotEqualTo(first);
+    }
+
+    private static float[] mlpParametersAfter(TrainingConfig config, int steps) {
+        org.weightstudio.model.Network network = org.weightstudio.model.Architecture.mlp(28, 28, 10, 16).build();
+        Trainer trainer = new Trainer(network, DATA, config, 0);
+        for (int i = 0; i < steps; i++) {
+            trainer.step();
+        }
+        float[] out = new float[0];
+        for (var tensor : network.parameters()) {
+            float[] d = tensor.data();
+            float[] joined = Arrays.copyOf(out, out.length + d.length);
+            System.arraycopy(d, 0, joined, out.length, d.length);
+            out = joined;
+        }
+        return out;
+    }
+
+    @Test
     void theLastBatchPixelsAreTheAugmentedImagesTheUpdateUsed() {
         Trainer trainer = new Trainer(new SoftmaxModel(10, 784), DATA, config(4));
         for (int i = 0; i < 5; i++) {
