@@ -20,10 +20,27 @@ package org.weightstudio.training;
  * @param batchLabels       their labels
  * @param batchPredictions  the model's predictions for them, before the update
  * @param config            the hyper-parameters in force
+ * @param batchPixels       the last update's images as the model saw them when they were
+ *                          augmented (raw bytes, image i at i * rows * cols); null when they were
+ *                          the training images {@code batchImages} as stored
  */
 public record Frame(long step, double epochs, int classes, int rows, int cols, float[] weights, float[] bias,
         float[] delta, long previousStep, double loss, double accuracy, int[] batchImages, int[] batchLabels,
-        int[] batchPredictions, TrainingConfig config) {
+        int[] batchPredictions, TrainingConfig config, byte[] batchPixels) {
+
+    /** A frame of an update that was not augmented. */
+    public Frame(long step, double epochs, int classes, int rows, int cols, float[] weights, float[] bias,
+            float[] delta, long previousStep, double loss, double accuracy, int[] batchImages, int[] batchLabels,
+            int[] batchPredictions, TrainingConfig config) {
+        this(step, epochs, classes, rows, cols, weights, bias, delta, previousStep, loss, accuracy, batchImages,
+                batchLabels, batchPredictions, config, null);
+    }
+
+    /** The same frame with another delta, taken against {@code previousStep}. */
+    public Frame withDelta(float[] newDelta, long newPreviousStep) {
+        return new Frame(step, epochs, classes, rows, cols, weights, bias, newDelta, newPreviousStep, loss, accuracy,
+                batchImages, batchLabels, batchPredictions, config, batchPixels);
+    }
 
     public int tileSize() {
         return rows * cols;
@@ -76,8 +93,11 @@ public record Frame(long step, double epochs, int classes, int rows, int cols, f
             labels[i] = trainer.data().label(images[i]);
         }
         int[] predictions = trainer.steps() == 0 ? new int[0] : trainer.lastBatchPredictions().clone();
+        byte[] augmented = trainer.steps() == 0 ? null : trainer.lastBatchPixels();
+        byte[] pixels = augmented == null ? null
+                : java.util.Arrays.copyOf(augmented, images.length * trainer.data().imageSize());
         return new Frame(trainer.steps(), trainer.epochs(), model.classes(), trainer.data().rows(),
                 trainer.data().cols(), w, b, delta, previous == null ? trainer.steps() : previous.step(), loss,
-                accuracy, images, labels, predictions, trainer.config());
+                accuracy, images, labels, predictions, trainer.config(), pixels);
     }
 }

@@ -152,15 +152,11 @@ public final class FrameHistory {
         if (before == null) {
             return head;
         }
-        return new Frame(kept.step(), kept.epochs(), kept.classes(), kept.rows(), kept.cols(), kept.weights(),
-                kept.bias(), kept.deltaSince(before), before.step(), kept.loss(), kept.accuracy(),
-                kept.batchImages(), kept.batchLabels(), kept.batchPredictions(), kept.config());
+        return kept.withDelta(kept.deltaSince(before), before.step());
     }
 
     private static Frame withoutDelta(Frame f) {
-        return new Frame(f.step(), f.epochs(), f.classes(), f.rows(), f.cols(), f.weights(), f.bias(), null,
-                f.previousStep(), f.loss(), f.accuracy(), f.batchImages(), f.batchLabels(), f.batchPredictions(),
-                f.config());
+        return f.withDelta(null, f.previousStep());
     }
 
     /**
@@ -200,13 +196,14 @@ public final class FrameHistory {
     }
 
     /**
-     * Heap estimate of one frame: 16-byte array headers plus 4 bytes a float or int, and about 160
+     * Heap estimate of one frame: 16-byte array headers plus 4 bytes a float or int (1 an augmented pixel), and about 160
      * bytes for the frame and its config objects. Ignores sharing between frames (there is none:
      * each frame owns its arrays).
      */
     public static long estimateBytes(Frame f) {
         long arrays = floats(f.weights()) + floats(f.bias()) + floats(f.delta()) + ints(f.batchImages())
-                + ints(f.batchLabels()) + ints(f.batchPredictions());
+                + ints(f.batchLabels()) + ints(f.batchPredictions())
+                + (f.batchPixels() == null ? 0 : 16 + f.batchPixels().length);
         return arrays + 160;
     }
 

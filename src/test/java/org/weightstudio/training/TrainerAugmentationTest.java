@@ -107,6 +107,26 @@ class TrainerAugmentationTest {
     }
 
     @Test
+    void aFrameKeepsACopyOfTheAugmentedInputsAndNoneWithoutAugmentation() {
+        Trainer trainer = new Trainer(new SoftmaxModel(10, 784), DATA, config(3));
+        trainer.step();
+        Frame frame = Frame.capture(trainer, null, 0, 0);
+        assertThat(frame.batchPixels()).isEqualTo(Arrays.copyOf(trainer.lastBatchPixels(), 3 * 784));
+        trainer.step();
+        assertThat(frame.batchPixels()).as("a copy, not the live buffer")
+                .isNotEqualTo(Arrays.copyOf(trainer.lastBatchPixels(), 3 * 784));
+        FrameHistory history = new FrameHistory(4);
+        history.add(frame);
+        history.add(Frame.capture(trainer, frame, 0, 0));
+        assertThat(history.get(0).batchPixels()).isEqualTo(frame.batchPixels());
+        assertThat(history.get(1).batchPixels()).isNotNull();
+
+        Trainer plain = new Trainer(new SoftmaxModel(10, 784), DATA, config(3).withAugmentation(Augmentation.OFF));
+        plain.step();
+        assertThat(Frame.capture(plain, null, 0, 0).batchPixels()).isNull();
+    }
+
+    @Test
     void withoutAugmentationThereAreNoSeparatePixelsAndSwitchingItOnMidRunWorks() {
         Trainer trainer = new Trainer(new SoftmaxModel(10, 784), DATA, config(2).withAugmentation(Augmentation.OFF));
         trainer.step();
