@@ -102,7 +102,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         SnapshotInfo info = new SnapshotInfo(dataset.name(), dataset.classNames(), every);
         SnapshotWriter writer = SnapshotWriter.withSystemClock();
-        FrameHistory written = new FrameHistory((int) Math.min(pictures, FrameHistory.DEFAULT_CAPACITY));
+        FrameHistory written = new FrameHistory((int) Math.max(2, Math.min(pictures, FrameHistory.DEFAULT_CAPACITY)));
 
         Frame previous = Frame.capture(trainer, null, Double.NaN, Double.NaN);
         double lossSum = 0;

@@ -1,7 +1,6 @@
 package org.weightstudio.persistence;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -18,7 +17,7 @@ import org.weightstudio.training.TrainingConfig;
 
 /** Saves and loads models as JSON, atomically, validating everything on the way in. */
 public final class ModelStore {
-    private static final Gson GSON = new GsonBuilder().create();
+    private static final Gson GSON = ModelFileLimits.gsonBuilder().create();
 
     private ModelStore() {
     }
@@ -58,7 +57,7 @@ public final class ModelStore {
 
     public static SavedModel load(Path file) {
         ModelFile dto;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = ModelFileLimits.open(file)) {
             dto = GSON.fromJson(reader, ModelFile.class);
         } catch (NoSuchFileException e) {
             throw error(file, "no such file");
@@ -90,6 +89,7 @@ public final class ModelStore {
         }
         int rows = dto.imageRows == null ? (int) Math.round(Math.sqrt(dto.inputs)) : dto.imageRows;
         int cols = dto.imageCols == null ? rows : dto.imageCols;
+        ModelFileLimits.checkImageSize(file, rows, cols);
         if ((long) rows * cols != dto.inputs) {
             throw error(file, "image size " + rows + "x" + cols + " does not match " + dto.inputs + " inputs");
         }
@@ -102,9 +102,9 @@ public final class ModelStore {
         }
         requireFinite(file, dto.weights, "weights");
         requireFinite(file, dto.bias, "bias");
-        if (dto.step < 0) {
-            throw error(file, "step " + dto.step + " is negative");
-        }
+        ModelFileLimits.checkMagnitudes(file, dto.weights, "weights");
+        ModelFileLimits.checkMagnitudes(file, dto.bias, "bias");
+        ModelFileLimits.checkStep(file, dto.step);
         java.util.List<String> names = dto.classNames;
         if (names == null) {
             names = new java.util.ArrayList<>();

@@ -179,6 +179,7 @@ public final class HyperParametersForm {
         s.testEvery = saved.testEvery;
         s.snapshotFolder = snapshotFolder.get().toString();
         s.historyFrames = saved.historyFrames;
+        s.historyHeapPercent = saved.historyHeapPercent;
         s.windowWidth = width;
         s.windowHeight = height;
         return s;
@@ -220,6 +221,11 @@ public final class HyperParametersForm {
     /** Frames the timeline keeps. */
     public int historyFrames() {
         return saved.historyFrames;
+    }
+
+    /** The timeline's memory budget: its share of the maximum heap. */
+    public long historyBudgetBytes() {
+        return org.weightstudio.training.FrameHistory.heapShare(saved.historyHeapPercent);
     }
 
     /** Evaluate the test set every this many updates. */
