@@ -95,6 +95,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new UsageException("--batch " + config.batchSize() + " is larger than the "
                     + dataset.train().size() + " training images");
         }
+        TrainingOptions.checkAugmentable(config, dataset.train().rows(), dataset.train().cols());
         Trainer trainer = new Trainer(new SoftmaxModel(dataset.classCount(), dataset.inputSize()), dataset.train(),
                 config);
         if (!config.augmentation().isOff()) {
