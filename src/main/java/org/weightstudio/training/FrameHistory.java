@@ -194,11 +194,11 @@ public final class FrameHistory {
         if (before == null) {
             return head;
         }
-        return kept.withDelta(kept.deltaSince(before), before.step());
+        return kept.withDeltaSince(before);
     }
 
     private static Frame withoutDelta(Frame f) {
-        return f.withDelta(null, f.previousStep());
+        return f.withoutDelta();
     }
 
     /**
@@ -229,7 +229,7 @@ public final class FrameHistory {
     }
 
     /**
-     * Heap estimate of one frame: 16-byte array headers plus 4 bytes a float or int (1 an augmented pixel), and about 160
+     * Heap estimate of one frame: 16-byte array headers plus 4 bytes a float or int, and about 160
      * bytes for the frame and its config objects. Ignores sharing between frames (there is none:
      * each frame owns its arrays).
      */
@@ -237,6 +237,11 @@ public final class FrameHistory {
         long arrays = floats(f.weights()) + floats(f.bias()) + floats(f.delta()) + ints(f.batchImages())
                 + ints(f.batchLabels()) + ints(f.batchPredictions())
                 + (f.batchPixels() == null ? 0 : 16 + f.batchPixels().length);
+        for (TensorFrame t : f.tensors()) {
+            // the one-layer net's tensors are the arrays counted above; an MLP's are copies of their own
+            arrays += t.values() == f.weights() || t.values() == f.bias() ? 0 : floats(t.values());
+            arrays += t.delta() == f.delta() ? 0 : floats(t.delta());
+        }
         return arrays + 160;
     }
 

@@ -84,11 +84,12 @@ class AugmentOptionsTest {
     void imagesTooLargeToAugmentAreAUsageErrorNotACrash() throws IOException {
         // 257 x 257 = 66,049 pixels: past the 16-bit positions the augmented batch is packed with
         Path big = dir.resolve("big");
-        byte[] pixels = new byte[4 * 257 * 257];
+        byte[] pixels = new byte[10 * 257 * 257];
         for (int i = 0; i < pixels.length; i += 97) {
             pixels[i] = (byte) 200;
         }
-        org.weightstudio.data.ImageSet set = new org.weightstudio.data.ImageSet(pixels, new byte[] {0, 1, 0, 1}, 257, 257);
+        org.weightstudio.data.ImageSet set = new org.weightstudio.data.ImageSet(pixels,
+                new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 257, 257);
         TestData.writeSet(big, "train", set);
         TestData.writeSet(big, "t10k", set);
         CliTest.Result r = CliTest.run("train", "--data", big.toString(), "--steps", "1", "--batch", "2", "--augment");
