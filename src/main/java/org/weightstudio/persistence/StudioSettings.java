@@ -42,6 +42,10 @@ public final class StudioSettings {
      * past the memory budget, older frames are thinned to a log-spaced subset.
      */
     public int historyFrames = 2000;
+    /** The model the window shows: "softmax" (the one-layer net), "mlp" or "cnn". */
+    public String model = "softmax";
+    /** Hidden units of the window's MLP (16 to 256). */
+    public int hidden = 64;
     /** The timeline's memory budget, in percent of the maximum heap. */
     public int historyHeapPercent = 25;
     public double windowWidth = 1500;
@@ -98,6 +102,14 @@ public final class StudioSettings {
         if (historyFrames < 2 || historyFrames > 100_000) {
             refused.add("historyFrames " + historyFrames);
             historyFrames = d.historyFrames;
+        }
+        if (!"softmax".equals(model) && !"mlp".equals(model) && !"cnn".equals(model)) {
+            refused.add("model " + quoted(model));
+            model = d.model;
+        }
+        if (hidden < 16 || hidden > 256) {
+            refused.add("hidden " + hidden);
+            hidden = d.hidden;
         }
         if (historyHeapPercent < 5 || historyHeapPercent > 50) {
             refused.add("historyHeapPercent " + historyHeapPercent);

@@ -175,12 +175,18 @@ public record Frame(long step, double epochs, int classes, int rows, int cols, f
             b = tensors.get(1).values();
             units = tensors.get(0).shape().dim(0);
             tensors.set(1, tensors.get(1).withoutDelta());
-        } else {
+        } else if (net.layers().get(0) instanceof Dense) {
             TensorFrame first = tensors.get(0);
             units = templateUnits(net.layers().get(0), first);
             w = unitRows(first.values(), first.shape());
             delta = unitRows(first.delta(), first.shape());
             b = tensors.get(1).values();
+        } else {
+            // no template layer (a CNN starts with filters): its pictures come from the tensors
+            units = 0;
+            w = new float[0];
+            delta = new float[0];
+            b = new float[0];
         }
         int[] images = trainer.steps() == 0 ? new int[0] : trainer.lastBatchImages().clone();
         int[] labels = new int[images.length];

@@ -3,6 +3,7 @@ package org.weightstudio.training;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.weightstudio.data.ImageSet;
+import org.weightstudio.model.Architecture;
 import org.weightstudio.model.SoftmaxModel;
 
 /**
@@ -22,6 +23,8 @@ public final class TrainingSession implements AutoCloseable {
 
     private final ImageSet data;
     private final int classes;
+    /** Null for the one-layer net trained as a {@link SoftmaxModel} (as before networks were layers). */
+    private final Architecture architecture;
     private final TrainingControl control = new TrainingControl();
     private final FramePublisher publisher = new FramePublisher();
     private final Thread thread;
@@ -44,8 +47,19 @@ public final class TrainingSession implements AutoCloseable {
     private boolean unpublished;
 
     public TrainingSession(ImageSet data, int classes, TrainingConfig config, int refreshInterval) {
+        this(data, classes, config, refreshInterval, null);
+    }
+
+    /**
+     * A session that trains a network of {@code architecture} (null: the one-layer net). Frames of
+     * other networks than the one-layer net hold every parameter (see {@link FlatParameters}).
+     */
+    public TrainingSession(ImageSet data, int classes, TrainingConfig config, int refreshInterval,
+            Architecture architecture) {
         this.data = data;
         this.classes = classes;
+        this.architecture = architecture == null || Architecture.SOFTMAX.equals(architecture.kind()) ? null
+                : architecture;
         setRefreshInterval(refreshInterval);
         checkBatch(config);
         this.config = config;
@@ -73,6 +87,11 @@ public final class TrainingSession implements AutoCloseable {
 
     public ImageSet data() {
         return data;
+    }
+
+    /** What this session trains. */
+    public Architecture architecture() {
+        return architecture != null ? architecture : Architecture.softmax(data.rows(), data.cols(), classes);
     }
 
     // ---- settings, any thread ----
@@ -214,8 +233,11 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void startRun(TrainingConfig c) {
-        SoftmaxModel model = new SoftmaxModel(classes, data.imageSize());
-        trainer = new Trainer(model, data, c);
+        if (architecture == null) {
+            trainer = new Trainer(new SoftmaxModel(classes, data.imageSize()), data, c);
+        } else {
+            trainer = new Trainer(architecture.build(), data, c, 0);
+        }
         recorder = new FrameRecorder(trainer);
         run++;
         step = 0;

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.MouseButton;
@@ -20,7 +21,7 @@ import org.weightstudio.training.Frame;
  * in whole multiples of the image size when there is room, so the enlargement stays even.
  * Hovering a pixel reports its row, column and value; the report follows the pictures live.
  */
-final class HeatmapGrid extends Region {
+final class HeatmapGrid extends Region implements ModelGrid {
     static final int COLUMNS = 10;
     private static final double GAP = 10;
     /** Height of a tile besides its image: title, colour bar, range labels. */
@@ -77,7 +78,8 @@ final class HeatmapGrid extends Region {
      * Draws a picture: weights on top, the delta below, each row with its own scale rule. The
      * range labels follow when {@code labels} is true (see {@link HeatmapTile#draw}).
      */
-    void draw(ShownPicture picture, boolean labels) {
+    @Override
+    public void draw(ShownPicture picture, boolean labels) {
         Frame f = picture.frame().frame();
         int tile = f.tileSize();
         int classes = Math.min(weights.length, f.classes());
@@ -100,7 +102,8 @@ final class HeatmapGrid extends Region {
     }
 
     /** Brings every range label up to the picture drawn last. */
-    void showRanges() {
+    @Override
+    public void showRanges() {
         for (int k = 0; k < weights.length; k++) {
             weights[k].showRange();
             deltas[k].showRange();
@@ -143,7 +146,13 @@ final class HeatmapGrid extends Region {
     }
 
     /** The part of the region the tiles occupy (for a snapshot without empty margins). */
-    Rectangle2D usedArea() {
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    @Override
+    public Rectangle2D usedArea() {
         return usedArea;
     }
 
