@@ -103,6 +103,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new UsageException("--batch " + config.batchSize() + " is larger than the "
                     + dataset.train().size() + " training images");
         }
+        TrainingOptions.checkAugmentable(config, dataset.train().rows(), dataset.train().cols());
         Trainer trainer = new Trainer(arch.architecture(dataset).build(), dataset.train(), config, 0);
         FrameRecorder recorder = new FrameRecorder(trainer);
         if (!config.augmentation().isOff()) {

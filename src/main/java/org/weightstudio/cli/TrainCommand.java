@@ -81,6 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UsageException("--batch " + config.batchSize() + " is larger than the "
                     + dataset.train().size() + " training images");
         }
+        TrainingOptions.checkAugmentable(config, dataset.train().rows(), dataset.train().cols());
         Trainer trainer = new Trainer(model, dataset.train(), config, start == null ? 0 : start.step());
         if (!config.augmentation().isOff()) {
             out.println(TrainingOptions.describe(config.augmentation()));

@@ -97,6 +97,14 @@ public final class TrainingOptions {
         return values;
     }
 
+    /** A usage error when {@code config} augments images too large for the augmenter's 16-bit packing. */
+    static void checkAugmentable(TrainingConfig config, int rows, int cols) {
+        if (!config.augmentation().isOff() && (long) rows * cols > org.weightstudio.data.SparseImages.MAX_NARROW_PIXELS) {
+            throw new UsageException("--augment takes images of up to " + org.weightstudio.data.SparseImages.MAX_NARROW_PIXELS
+                    + " pixels; these are " + rows + "x" + cols);
+        }
+    }
+
     /** One line saying which ranges a run augments with. */
     static String describe(Augmentation a) {
         return String.format(Locale.ROOT, "augmenting: rotation +-%s deg, scale %s-%s, shift +-%s px, pen thicker %s"

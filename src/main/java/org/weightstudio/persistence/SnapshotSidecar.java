@@ -57,13 +57,14 @@ import java.util.List;
  * @param clarity             per class, the Pearson correlation of the class's weights with its mean
  *                            training image minus the mean of all (see analysis.Clarity); null when
  *                            not measured or the model has no one-image template per class
+ * @param architecture        the model drawn: "softmax 784-10", "mlp 784-64-10"
  */
 public record SnapshotSidecar(int formatVersion, String image, String kind, String tile, long step, double epoch,
         String dataset, List<String> classNames, int batch, double learningRate, double currentLearningRate, double l2,
         double decay, long seed, double initScale, long refreshInterval, String scaleMode, int scale,
         float[] weightRange, float[] deltaRange, long deltaFromStep, Double loss, Double accuracy, String studioVersion,
         String createdAt, String augmentation, Double rangePercentile, float[] weightMax, float[] deltaMax,
-        float[] weightClipped, float[] deltaClipped, Double clarityMean, Double clarityMin, double[] clarity) {
+        float[] weightClipped, float[] deltaClipped, Double clarityMean, Double clarityMin, double[] clarity, String architecture) {
 
     public static final int FORMAT_VERSION = 1;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -73,7 +74,8 @@ public record SnapshotSidecar(int formatVersion, String image, String kind, Stri
         return new SnapshotSidecar(formatVersion, fileName, kind, tile, step, epoch, dataset, classNames, batch,
                 learningRate, currentLearningRate, l2, decay, seed, initScale, refreshInterval, scaleMode, scale,
                 weightRange, deltaRange, deltaFromStep, loss, accuracy, studioVersion, createdAt, augmentation,
-                rangePercentile, weightMax, deltaMax, weightClipped, deltaClipped, clarityMean, clarityMin, clarity);
+                rangePercentile, weightMax, deltaMax, weightClipped, deltaClipped, clarityMean, clarityMin, clarity,
+                architecture);
     }
 
     /** NaN (unknown) as null: JSON has no NaN. */

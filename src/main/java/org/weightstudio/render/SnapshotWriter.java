@@ -43,6 +43,9 @@ public final class SnapshotWriter {
     public static GridPicture renderGrid(Frame frame, float[] delta, long deltaFromStep, GridOptions options,
             SnapshotInfo info) {
         GridCaption caption = GridCaption.of(frame, deltaFromStep, info.dataset(), info.classNames());
+        if (!frame.isOneLayer()) {
+            return new NetworkGridRenderer(options).render(frame, delta, caption);
+        }
         return new GridRenderer(options).render(frame, delta, caption);
     }
 
@@ -125,7 +128,8 @@ public final class SnapshotWriter {
                 weightScale.maxima().clone(), deltaScale.maxima().clone(), weightScale.clipped().clone(),
                 deltaScale.clipped().clone(),
                 clarity == null ? null : java.util.Arrays.stream(clarity).average().orElse(Double.NaN),
-                clarity == null ? null : java.util.Arrays.stream(clarity).min().orElse(Double.NaN), clarity);
+                clarity == null ? null : java.util.Arrays.stream(clarity).min().orElse(Double.NaN), clarity,
+                frame.architecture());
     }
 
     /** The command-line spelling: "shared", "per-tile" or "robust". */

@@ -37,15 +37,27 @@ import org.weightstudio.model.layers.Dense;
  * @param config            the hyper-parameters in force
  * @param architecture      what the model is: "softmax 784-10", "mlp 784-64-10"
  * @param tensors           every parameter tensor with its delta, in the model's order
+ * @param batchPixels       the last update's images as the model saw them when they were
+ *                          augmented (raw bytes, image i at i * rows * cols); null when they were
+ *                          the training images {@code batchImages} as stored
  */
 public record Frame(long step, double epochs, int classes, int rows, int cols, float[] weights, float[] bias,
         float[] delta, long previousStep, double loss, double accuracy, int[] batchImages, int[] batchLabels,
-        int[] batchPredictions, TrainingConfig config, String architecture, List<TensorFrame> tensors) {
+        int[] batchPredictions, TrainingConfig config, String architecture, List<TensorFrame> tensors,
+        byte[] batchPixels) {
 
     public static final String ONE_LAYER = "softmax";
 
     public Frame {
         tensors = List.copyOf(tensors);
+    }
+
+    /** A frame of an update that was not augmented. */
+    public Frame(long step, double epochs, int classes, int rows, int cols, float[] weights, float[] bias,
+            float[] delta, long previousStep, double loss, double accuracy, int[] batchImages, int[] batchLabels,
+            int[] batchPredictions, TrainingConfig config, String architecture, List<TensorFrame> tensors) {
+        this(step, epochs, classes, rows, cols, weights, bias, delta, previousStep, loss, accuracy, batchImages,
+                batchLabels, batchPredictions, config, architecture, tensors, null);
     }
 
     /** A one-layer frame: its tensors are W and b (the same arrays). */
@@ -84,7 +96,7 @@ public record Frame(long step, double epochs, int classes, int rows, int cols, f
             ts.set(1, ts.get(1).withoutDelta());
         }
         return new Frame(step, epochs, classes, rows, cols, weights, bias, d, before == null ? step : before.step,
-                loss, accuracy, batchImages, batchLabels, batchPredictions, config, architecture, ts);
+                loss, accuracy, batchImages, batchLabels, batchPredictions, config, architecture, ts, batchPixels);
     }
 
     /** This frame without its deltas (how the timeline keeps frames: the delta is recomputed on demand). */
@@ -94,7 +106,7 @@ public record Frame(long step, double epochs, int classes, int rows, int cols, f
             ts.add(t.withoutDelta());
         }
         return new Frame(step, epochs, classes, rows, cols, weights, bias, null, previousStep, loss, accuracy,
-                batchImages, batchLabels, batchPredictions, config, architecture, ts);
+                batchImages, batchLabels, batchPredictions, config, architecture, ts, batchPixels);
     }
 
     public int tileSize() {
@@ -182,9 +194,11 @@ public record Frame(long step, double epochs, int classes, int rows, int cols, f
             labels[i] = trainer.data().label(images[i]);
         }
         int[] predictions = trainer.steps() == 0 ? new int[0] : trainer.lastBatchPredictions().clone();
+        byte[] augmented = trainer.steps() == 0 ? null : trainer.lastBatchPixels();
+        byte[] pixels = augmented == null ? null : java.util.Arrays.copyOf(augmented, images.length * rows * cols);
         return new Frame(trainer.steps(), trainer.epochs(), units, rows, cols, w, b, delta,
                 previous == null ? trainer.steps() : previous.step(), loss, accuracy, images, labels, predictions,
-                trainer.config(), net.architecture().describe(), tensors);
+                trainer.config(), net.architecture().describe(), tensors, pixels);
     }
 
     private static int templateUnits(Layer first, TensorFrame w) {

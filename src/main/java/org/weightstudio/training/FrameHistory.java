@@ -235,7 +235,8 @@ public final class FrameHistory {
      */
     public static long estimateBytes(Frame f) {
         long arrays = floats(f.weights()) + floats(f.bias()) + floats(f.delta()) + ints(f.batchImages())
-                + ints(f.batchLabels()) + ints(f.batchPredictions());
+                + ints(f.batchLabels()) + ints(f.batchPredictions())
+                + (f.batchPixels() == null ? 0 : 16 + f.batchPixels().length);
         for (TensorFrame t : f.tensors()) {
             // the one-layer net's tensors are the arrays counted above; an MLP's are copies of their own
             arrays += t.values() == f.weights() || t.values() == f.bias() ? 0 : floats(t.values());

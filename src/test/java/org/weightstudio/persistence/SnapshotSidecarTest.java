@@ -19,7 +19,8 @@ class SnapshotSidecarTest {
                 new float[] {0.5f, 0.5f}, new float[] {0.125f, 0.125f}, 2500, 0.31, accuracy, "0.1.0",
                 "2026-11-30T14:15:02", "--augment-shift 3 --augment-scale 0.8,1.2 --augment-rotate 15 --augment-pen 0.25,0.1667",
                 99.5, new float[] {0.75f, 0.5f}, new float[] {0.25f, 0.125f},
-                new float[] {0.01f, 0f}, new float[] {0.005f, 0f}, 0.65, 0.6, new double[] {0.7, 0.6});
+                new float[] {0.01f, 0f}, new float[] {0.005f, 0f}, 0.65, 0.6, new double[] {0.7, 0.6},
+                "mlp 784-64-10");
     }
 
     @Test
@@ -46,7 +47,7 @@ class SnapshotSidecarTest {
                 s.seed(), s.initScale(), s.refreshInterval(), "shared", s.scale(), s.weightRange(), s.deltaRange(),
                 s.deltaFromStep(), s.loss(), s.accuracy(), s.studioVersion(), s.createdAt(), s.augmentation(), null,
                 s.weightMax(),
-                s.deltaMax(), s.weightClipped(), s.deltaClipped(), null, null, null);
+                s.deltaMax(), s.weightClipped(), s.deltaClipped(), null, null, null, s.architecture());
         assertThat(none.toJson()).doesNotContain("clarity").doesNotContain("rangePercentile").contains("weightMax");
         assertThat(s.toJson()).contains("\"clarityMean\": 0.65").contains("\"rangePercentile\": 99.5");
     }

@@ -159,7 +159,7 @@ class StudioWindowTest {
         List<Long> drawn = new CopyOnWriteArrayList<>();
         waitFor("the first picture", () -> vm().picture().picturesDrawnProperty().get() >= 1);
         robot.interact(() -> {
-            vm().form().setPace(40);
+            vm().form().setPace(10); // slow enough that a loaded machine still draws most updates
             vm().picture().addPictureListener(p -> drawn.add(p.step()));
         });
         robot.doubleClickOn("#refreshField").write("5").type(KeyCode.ENTER);
