@@ -160,6 +160,8 @@ final class ControlBar extends VBox {
         batchField.setText(Integer.toString(vm.form().batchSizeProperty().get()));
         vm.form().batchSizeProperty().addListener((o, was, n) -> batchField.setText(Integer.toString(n.intValue())));
         rateField.setText(formatRate(vm.form().learningRateProperty().get()));
+        // another model shown brings its own learning rate
+        vm.form().learningRateProperty().addListener((o, was, r) -> rateField.setText(formatRate(r.doubleValue())));
         seedField.setText(Long.toString(vm.form().seedProperty().get()));
 
         selectScale(vm.form().scaleModeProperty().get());

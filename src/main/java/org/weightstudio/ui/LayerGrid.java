@@ -48,7 +48,9 @@ final class LayerGrid extends VBox implements ModelGrid {
         }
         content.setPadding(new Insets(4));
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(520);
+        // the charts below keep their room: the sections scroll
+        scroll.setPrefViewportHeight(380);
+        scroll.setMaxHeight(420);
         scroll.setId("layerScroll");
         getChildren().addAll(top, scroll);
         setSpacing(4);
