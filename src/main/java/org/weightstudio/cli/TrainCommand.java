@@ -10,6 +10,7 @@ import org.weightstudio.analysis.Evaluator;
 import org.weightstudio.common.BadInputException;
 import org.weightstudio.data.Dataset;
 import org.weightstudio.model.SoftmaxModel;
+import org.weightstudio.persistence.AtomicFiles;
 import org.weightstudio.persistence.ModelStore;
 import org.weightstudio.persistence.SavedModel;
 import org.weightstudio.training.Trainer;
@@ -60,11 +61,12 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (save != null) {
-            checkWritableFolder(save);
+            AtomicFiles.checkWritable(save);
         }
         Dataset dataset = data.load();
         SavedModel start = load == null ? null : ModelStore.load(load);
-        TrainingConfig config = start == null ? training.toConfig() : mergedConfig(start.config());
+        TrainingConfig config = TrainingOptions.checkStable(
+                start == null ? training.toConfig() : mergedConfig(start.config()));
         SoftmaxModel model = start == null
                 ? new SoftmaxModel(dataset.classCount(), dataset.inputSize())
                 : start.model();
@@ -97,11 +99,14 @@ public final class TrainCommand implements Callable<Integer> {
             trainNanos += System.nanoTime() - t0;
             done += chunk;
             lossCount += chunk;
-            if (!Double.isFinite(lossSum)) {
-                throw new BadInputException("training diverged at step " + trainer.steps()
-                        + " (loss is not finite): lower --lr (now " + config.learningRate() + ")");
+            // the loss of an update is taken before it, so the last update's harm shows in W only
+            if (!Double.isFinite(lossSum) || !model.isFinite()) {
+                throw diverged(trainer.steps(), config);
             }
             last = Evaluator.evaluate(model, dataset.test());
+            if (!Double.isFinite(last.meanLoss())) {
+                throw diverged(trainer.steps(), config);
+            }
             out.printf(Locale.ROOT, "step %d  epoch %.2f  loss %.4f  %.0f samples/s  test_accuracy=%.4f%n",
                     trainer.steps(), trainer.epochs(), lossSum / lossCount,
                     samplesPerSecond(done, config.batchSize(), trainNanos), last.accuracy());
@@ -124,13 +129,10 @@ public final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Fails before training, not after, when the model could not be saved. */
-    static void checkWritableFolder(Path file) throws java.io.IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        java.nio.file.Files.createDirectories(folder);
-        if (!java.nio.file.Files.isWritable(folder)) {
-            throw new java.nio.file.AccessDeniedException(folder.toString());
-        }
+    /** The one-line error of a run whose weights or loss stopped being finite numbers. */
+    static BadInputException diverged(long step, TrainingConfig config) {
+        return new BadInputException("training diverged at step " + step
+                + " (loss or weights not finite): lower --lr (now " + config.learningRate() + ")");
     }
 
     private long totalSteps(Trainer trainer) {
