@@ -62,7 +62,7 @@ public final class ModelStore {
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
             throw error(file, "not a valid model JSON (" + Messages.firstLine(e.getMessage()) + ")");
         } catch (IOException e) {
-            throw error(file, "cannot read: " + e.getMessage());
+            throw error(file, "cannot read (" + Messages.reason(e) + ")");
         }
         return validate(file, dto);
     }
