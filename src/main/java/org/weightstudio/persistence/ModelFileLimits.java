@@ -75,6 +75,15 @@ final class ModelFileLimits {
         }
     }
 
+    /** Every class name present: a null one would surface later as a NullPointerException. */
+    static void checkClassNames(Path file, java.util.List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i) == null) {
+                throw new ModelFileException(file.getFileName() + ": classNames[" + i + "] is null, not a name");
+            }
+        }
+    }
+
     /** Reads a JSON array of numbers into a float[] that doubles as it fills; writes it back. */
     private static final class FloatArrayAdapter extends TypeAdapter<float[]> {
         @Override

@@ -112,6 +112,7 @@ public final class ModelStore {
         } else if (names.size() != dto.classes) {
             throw error(file, "classNames has " + names.size() + " names for " + dto.classes + " classes");
         }
+        ModelFileLimits.checkClassNames(file, names);
         TrainingConfig config;
         try {
             ModelFile.ConfigDto c = dto.config;
