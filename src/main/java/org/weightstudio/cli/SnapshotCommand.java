@@ -1,6 +1,9 @@
 package org.weightstudio.cli;
 
 import org.weightstudio.common.ExitCodes;
+import java.util.Optional;
+import org.weightstudio.analysis.Clarity;
+import org.weightstudio.analysis.ClarityTemplates;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +72,10 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Option(names = "--scale-mode", paramLabel = "MODE", converter = ScaleModeConverter.class,
             completionCandidates = ScaleModeConverter.Names.class,
-            description = "Colour range: shared (one per row) or per-tile (default: shared).")
-    ScaleMode scaleMode = ScaleMode.SHARED;
+            description = "Colour range: shared (one per row, its largest |value|), per-tile (each tile its own), "
+                    + "or robust (one per row, the 99.5th percentile of |value|: the few pixels beyond are drawn "
+                    + "at full colour and the bar says how many) (default: robust).")
+    ScaleMode scaleMode = GridOptions.defaults().scaleMode();
 
     @Option(names = "--scale", paramLabel = "F",
             description = "Screen pixels per weight, an integer (default: ${DEFAULT-VALUE}).")
@@ -98,7 +103,11 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         Trainer trainer = new Trainer(new SoftmaxModel(dataset.classCount(), dataset.inputSize()), dataset.train(),
                 config);
+        if (!config.augmentation().isOff()) {
+            stdout.println(TrainingOptions.describe(config.augmentation()));
+        }
         SnapshotInfo info = new SnapshotInfo(dataset.name(), dataset.classNames(), every);
+        ClarityTemplates templates = ClarityTemplates.of(dataset.train(), dataset.classCount());
         SnapshotWriter writer = SnapshotWriter.withSystemClock();
         FrameHistory written = new FrameHistory((int) Math.max(2, Math.min(pictures, FrameHistory.DEFAULT_CAPACITY)));
 
@@ -122,9 +131,13 @@ public final class SnapshotCommand implements Callable<Integer> {
             // accuracy = right answers (before each update) / images seen since then
             Frame frame = Frame.capture(trainer, previous, lossSum / updates,
                     (double) correct / (updates * config.batchSize()));
-            SavedSnapshot saved = writer.saveGrid(out, frame, options, info);
-            stdout.printf(Locale.ROOT, "step %d  epoch %.3f  loss %.4f  train_accuracy %.4f  wrote %s%n",
-                    frame.step(), frame.epochs(), frame.loss(), frame.accuracy(), saved.png());
+            Optional<Clarity> clarity = templates.measure(frame.weights());
+            SavedSnapshot saved = writer.saveGrid(out, frame, options,
+                    info.withClarity(clarity.map(Clarity::perClass).orElse(null)));
+            stdout.printf(Locale.ROOT, "step %d  epoch %.3f  loss %.4f  train_accuracy %.4f%s  wrote %s%n",
+                    frame.step(), frame.epochs(), frame.loss(), frame.accuracy(),
+                    clarity.map(c -> String.format(Locale.ROOT, "  clarity_mean %.4f", c.mean())).orElse(""),
+                    saved.png());
             stdout.flush();
             written.add(frame);
             previous = frame;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.weightstudio.analysis.ClarityTemplates;
 import org.weightstudio.analysis.Evaluation;
 import org.weightstudio.analysis.Evaluator;
 import org.weightstudio.common.BadInputException;
@@ -79,6 +80,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + dataset.train().size() + " training images");
         }
         Trainer trainer = new Trainer(model, dataset.train(), config, start == null ? 0 : start.step());
+        if (!config.augmentation().isOff()) {
+            out.println(TrainingOptions.describe(config.augmentation()));
+        }
         long total = totalSteps(trainer);
         long every = evalEvery != null ? evalEvery : Math.max(1, total / 5);
         if (every < 1) {
@@ -117,10 +121,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (last == null) {
             last = Evaluator.evaluate(model, dataset.test());
         }
+        // Clarity: how digit-shaped each class's weights are (omitted for a model without one
+        // image-sized template per class).
+        String clarity = ClarityTemplates.of(dataset.train(), dataset.classCount()).measure(model.weights().data)
+                .map(c -> " " + c.fields()).orElse("");
         out.printf(Locale.ROOT,
-                "done steps=%d epochs=%.2f batch=%d lr=%s train_seconds=%.2f samples_per_s=%.0f test_loss=%.4f test_accuracy=%.4f%n",
-                trainer.steps(), trainer.epochs(), config.batchSize(), config.learningRate(), trainNanos / 1e9,
-                samplesPerSecond(total, config.batchSize(), trainNanos), last.meanLoss(), last.accuracy());
+                "done steps=%d epochs=%.2f batch=%d lr=%s decay=%s l2=%s train_seconds=%.2f samples_per_s=%.0f "
+                        + "test_loss=%.4f test_accuracy=%.4f%s%n",
+                trainer.steps(), trainer.epochs(), config.batchSize(), config.learningRate(), config.decay(),
+                config.l2(), trainNanos / 1e9, samplesPerSecond(total, config.batchSize(), trainNanos),
+                last.meanLoss(), last.accuracy(), clarity);
         if (save != null) {
             ModelStore.save(save, new SavedModel(model, dataset.name(), dataset.classNames(), dataset.train().rows(),
                     dataset.train().cols(), config, trainer.steps(), last.accuracy()));
@@ -159,7 +169,8 @@ public final class TrainCommand implements Callable<Integer> {
                 parse.hasMatchedOption("--l2") ? given.l2() : saved.l2(),
                 parse.hasMatchedOption("--decay") ? given.decay() : saved.decay(),
                 parse.hasMatchedOption("--seed") ? given.seed() : saved.seed(),
-                saved.initScale());
+                saved.initScale(),
+                training.augmentationGiven() ? given.augmentation() : saved.augmentation());
     }
 
     private static double samplesPerSecond(long steps, int batch, long nanos) {

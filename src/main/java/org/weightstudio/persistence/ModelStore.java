@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.weightstudio.common.Messages;
+import org.weightstudio.data.Augmentation;
 import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.training.TrainingConfig;
 
@@ -44,6 +45,7 @@ public final class ModelStore {
         dto.config.decay = c.decay();
         dto.config.seed = c.seed();
         dto.config.initScale = c.initScale();
+        dto.config.augmentation = augmentationDto(c.augmentation());
         dto.step = saved.step();
         dto.testAccuracy = Double.isFinite(saved.testAccuracy()) ? saved.testAccuracy() : null;
         AtomicFiles.write(file, out -> {
@@ -118,7 +120,7 @@ public final class ModelStore {
             ModelFile.ConfigDto c = dto.config;
             config = new TrainingConfig(orDefault(c.batchSize, 2), orDefault(c.learningRate, 0.05),
                     orDefault(c.l2, 0.0), orDefault(c.decay, 0.0), c.seed == null ? 42 : c.seed,
-                    orDefault(c.initScale, 0.0));
+                    orDefault(c.initScale, 0.0), augmentation(c.augmentation));
         } catch (IllegalArgumentException e) {
             throw error(file, "config: " + e.getMessage());
         }
@@ -126,6 +128,29 @@ public final class ModelStore {
         double accuracy = dto.testAccuracy == null ? Double.NaN : dto.testAccuracy;
         return new SavedModel(model, dto.dataset == null ? "unknown" : dto.dataset, names, rows, cols, config,
                 dto.step, accuracy);
+    }
+
+    private static ModelFile.AugmentationDto augmentationDto(Augmentation a) {
+        if (a.isOff()) {
+            return null;
+        }
+        ModelFile.AugmentationDto dto = new ModelFile.AugmentationDto();
+        dto.shift = a.shift();
+        dto.minScale = a.minScale();
+        dto.maxScale = a.maxScale();
+        dto.rotation = a.rotation();
+        dto.thickerChance = a.thickerChance();
+        dto.thinnerChance = a.thinnerChance();
+        return dto;
+    }
+
+    /** The saved ranges; a missing field is the empty range. Bad values throw IllegalArgumentException. */
+    private static Augmentation augmentation(ModelFile.AugmentationDto a) {
+        if (a == null) {
+            return Augmentation.OFF;
+        }
+        return new Augmentation(orDefault(a.shift, 0.0), orDefault(a.minScale, 1.0), orDefault(a.maxScale, 1.0),
+                orDefault(a.rotation, 0.0), orDefault(a.thickerChance, 0.0), orDefault(a.thinnerChance, 0.0));
     }
 
     private static <T> T orDefault(T value, T fallback) {

@@ -48,9 +48,12 @@ final class ControlBar extends VBox {
     final TextField seedField = field("42", 7, "seedField");
     final ToggleButton shared = new ToggleButton("Shared scale");
     final ToggleButton perTile = new ToggleButton("Per-tile scale");
+    final ToggleButton robust = new ToggleButton("Robust scale");
     /** Wired by the window (it owns the snapshot writer and the folder chooser). */
     final Button snapshot = new Button("Snapshot");
     final Button snapshotFolder = new Button("Folder\u2026");
+    /** Wired by the window: opens the About window. */
+    final Button about = new Button("About");
 
     ControlBar(StudioViewModel vm) {
         this.vm = vm;
@@ -68,8 +71,10 @@ final class ControlBar extends VBox {
         autoGrow.setId("autoGrow");
         shared.setId("sharedScale");
         perTile.setId("perTileScale");
+        robust.setId("robustScale");
         snapshot.setId("snapshotButton");
         snapshotFolder.setId("snapshotFolderButton");
+        about.setId("aboutButton");
         error.setId("fieldError");
         error.getStyleClass().add("field-error");
         play.setMinWidth(70);
@@ -79,6 +84,7 @@ final class ControlBar extends VBox {
         ToggleGroup scale = new ToggleGroup();
         shared.setToggleGroup(scale);
         perTile.setToggleGroup(scale);
+        robust.setToggleGroup(scale);
 
         tip(play, "Start or pause training (Space)");
         tip(step, "Run exactly one update, then pause (Right arrow)");
@@ -94,6 +100,8 @@ final class ControlBar extends VBox {
         tip(seedField, "Seed of the shuffle and the initial weights; used by the next Reset");
         tip(shared, "One colour scale for all ten tiles of a row, so tiles compare");
         tip(perTile, "Each tile uses its own range, to show detail in quiet tiles");
+        tip(robust, "One colour scale per row set by the 99.5th percentile of |w|, so a few extreme pixels "
+                + "cannot wash the rest out; those few are drawn at full colour");
         tip(snapshot, "Save the grid as shown, as PNG with a JSON sidecar (S). Right-click a tile to save it alone");
         snapshotFolder.setTooltip(new Tooltip());
         snapshotFolder.getTooltip().textProperty().bind(
@@ -109,9 +117,11 @@ final class ControlBar extends VBox {
                 group(new Label("Batch"), batchField, new Label("Learning rate"), rateField, new Label("Seed"),
                         seedField),
                 separator(),
-                group(shared, perTile),
+                group(shared, perTile, robust),
                 separator(),
-                group(snapshot, snapshotFolder));
+                group(snapshot, snapshotFolder),
+                separator(),
+                group(about));
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(bar, error);
         getStyleClass().add("control-bar");
@@ -152,15 +162,17 @@ final class ControlBar extends VBox {
         rateField.setText(formatRate(vm.form().learningRateProperty().get()));
         seedField.setText(Long.toString(vm.form().seedProperty().get()));
 
-        (vm.form().scaleModeProperty().get() == ScaleMode.SHARED ? shared : perTile).setSelected(true);
+        selectScale(vm.form().scaleModeProperty().get());
         shared.setOnAction(e -> selectScale(ScaleMode.SHARED));
         perTile.setOnAction(e -> selectScale(ScaleMode.PER_TILE));
+        robust.setOnAction(e -> selectScale(ScaleMode.ROBUST));
     }
 
     private void selectScale(ScaleMode mode) {
         vm.form().scaleModeProperty().set(mode);
         shared.setSelected(mode == ScaleMode.SHARED);
         perTile.setSelected(mode == ScaleMode.PER_TILE);
+        robust.setSelected(mode == ScaleMode.ROBUST);
     }
 
     private void showRefresh(int k) {

@@ -61,7 +61,7 @@ public final class HyperParametersForm {
         trainingImages = images;
         batchSize.set(Math.min(batchSize.get(), images));
         return TrainingConfig.defaults().withBatchSize(batchSize.get()).withLearningRate(learningRate.get())
-                .withSeed(seed.get());
+                .withSeed(seed.get()).withL2(saved.l2).withDecay(saved.decay);
     }
 
     /** From now on, changes apply to {@code s}; it gets the form's pace and auto-grow now. */
@@ -176,6 +176,8 @@ public final class HyperParametersForm {
         s.batchSize = batchSize.get();
         s.seed = seed.get();
         s.scaleMode = scaleMode.get().name();
+        s.l2 = saved.l2;
+        s.decay = saved.decay;
         s.testEvery = saved.testEvery;
         s.snapshotFolder = snapshotFolder.get().toString();
         s.historyFrames = saved.historyFrames;

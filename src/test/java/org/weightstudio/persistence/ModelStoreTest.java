@@ -130,6 +130,14 @@ class ModelStoreTest {
 
         Path nan = corrupt(j -> j.getAsJsonArray("weights").set(5, new com.google.gson.JsonPrimitive(Double.NaN)));
         assertThatThrownBy(() -> ModelStore.load(nan)).hasMessage("bad.json: weights[5] is NaN, not a finite number");
+
+        Path augmentation = corrupt(j -> {
+            com.google.gson.JsonObject a = new com.google.gson.JsonObject();
+            a.addProperty("rotation", -5);
+            j.getAsJsonObject("config").add("augmentation", a);
+        });
+        assertThatThrownBy(() -> ModelStore.load(augmentation)).isInstanceOf(ModelFileException.class)
+                .hasMessage("bad.json: config: rotation must be from 0 to 180 degrees, got -5.0");
     }
 
     @Test
