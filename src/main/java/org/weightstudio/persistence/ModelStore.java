@@ -89,7 +89,8 @@ public final class ModelStore {
             dto = GSON.fromJson(reader, ModelFile.class);
         } catch (NoSuchFileException e) {
             throw error(file, "no such file");
-        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+        } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
+            // IllegalArgumentException: Gson putting a null into an int[] (a shape); found by FuzzTest
             throw error(file, "not a valid model JSON (" + Messages.firstLine(e.getMessage()) + ")");
         } catch (IOException e) {
             throw error(file, "cannot read (" + Messages.reason(e) + ")");
@@ -311,6 +312,6 @@ public final class ModelStore {
     }
 
     private static ModelFileException error(Path file, String problem) {
-        return new ModelFileException(file.getFileName() + ": " + problem);
+        return new ModelFileException(file.getFileName() + ": " + ModelFileLimits.printable(problem));
     }
 }
