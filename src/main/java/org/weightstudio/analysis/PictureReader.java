@@ -6,6 +6,8 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.io.InputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
@@ -45,13 +47,17 @@ public final class PictureReader {
     /** The picture in {@code file} as grey, blank or not. */
     public static GreyImage decode(Path file) {
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new BadInputException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
+            // readAttributes, not Files.exists: an unreadable folder is not a missing file
+            if (!Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).isRegularFile()) {
+                throw new BadInputException(file + ": not a regular file");
             }
             if (Files.size(file) == 0) {
                 throw new BadInputException(file + ": empty file (0 bytes)");
             }
-            try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            // Opened by hand: ImageIO.createImageInputStream(File) returns null for a file it
+            // cannot open, which surfaced as "input == null!" instead of the reason.
+            try (InputStream raw = Files.newInputStream(file);
+                 ImageInputStream in = new MemoryCacheImageInputStream(raw)) {
                 Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
                 if (!readers.hasNext()) {
                     throw new BadInputException(file + ": not a picture ImageIO can read (expected PNG or JPEG)");
@@ -68,6 +74,8 @@ public final class PictureReader {
             }
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such file");
+        } catch (java.nio.file.FileSystemException e) {
+            throw new BadInputException(file + ": cannot read (" + Messages.reason(e) + ")");
         } catch (IOException | RuntimeException e) {
             if (e instanceof BadInputException b) {
                 throw b;

@@ -4,6 +4,7 @@ import org.weightstudio.common.ExitCodes;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.weightstudio.persistence.AtomicFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        AtomicFiles.checkWritable(out);
         DigitPreprocessor.Mode mode = preprocessing.mode();
         GreyImage picture = PictureReader.read(image);
         SavedModel saved = modelOptions.load(spec.commandLine().getErr());

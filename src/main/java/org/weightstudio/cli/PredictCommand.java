@@ -117,6 +117,26 @@ public final class PredictCommand implements Callable<Integer> {
             }
             top.append(names.get(k)).append(':').append(String.format(Locale.ROOT, "%.3f", p.probabilities()[k]));
         }
-        return String.format(Locale.ROOT, "%s\t%s\t%.3f\t%s", file, names.get(p.best()), p.confidence(), top);
+        return String.format(Locale.ROOT, "%s\t%s\t%.3f\t%s", escaped(file.toString()), names.get(p.best()),
+                p.confidence(), top);
+    }
+
+    /**
+     * A file name as one tab-separated column: backslash, tab, newline and carriage return are
+     * written as \\, \t, \n and \r (the escapes of PostgreSQL's text format), so a name never
+     * splits a line or a column.
+     */
+    static String escaped(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (char c : name.toCharArray()) {
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

@@ -4,6 +4,7 @@ import org.weightstudio.common.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.weightstudio.persistence.AtomicFiles;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,6 +52,7 @@ public final class RobustnessCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        AtomicFiles.checkWritableFolder(outDir); // before the sweep, not after
         Dataset dataset = data.load();
         List<SavedModel> models = modelOptions.loadAll(err);
         for (SavedModel saved : models) {

@@ -7,6 +7,7 @@ import org.weightstudio.analysis.ClarityTemplates;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.weightstudio.persistence.AtomicFiles;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.weightstudio.common.BadInputException;
@@ -176,18 +177,15 @@ public final class SnapshotCommand implements Callable<Integer> {
         return pictures;
     }
 
-    /** Fails before training if the folders cannot be made or the GIF exists. */
+    /** Fails before training if the folders cannot be written or the GIF exists. */
     private void prepareFolders() throws java.io.IOException {
-        Files.createDirectories(out);
+        AtomicFiles.checkWritableFolder(out);
         if (gif != null) {
-            if (Files.exists(gif)) {
+            if (Files.exists(gif, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw new UsageException("--gif " + gif + ": file exists (pictures are never overwritten; "
                         + "choose another name)");
             }
-            Path parent = gif.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            AtomicFiles.checkWritable(gif);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.weightstudio.common.BadInputException;
 import org.weightstudio.data.Dataset;
 import org.weightstudio.model.Network;
 import org.weightstudio.model.SoftmaxModel;
+import org.weightstudio.persistence.AtomicFiles;
 import org.weightstudio.persistence.ModelStore;
 import org.weightstudio.persistence.SavedModel;
 import org.weightstudio.training.Trainer;
@@ -65,13 +66,13 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (save != null) {
-            checkWritableFolder(save);
+            AtomicFiles.checkWritable(save);
         }
         Dataset dataset = data.load();
         SavedModel start = load == null ? null : ModelStore.load(load);
-        TrainingConfig config = start == null
+        TrainingConfig config = TrainingOptions.checkStable(start == null
                 ? arch.config(training, spec.commandLine().getParseResult())
-                : mergedConfig(start.config());
+                : mergedConfig(start.config()));
         Network model = start == null ? arch.architecture(dataset).build() : start.network();
         if (start != null && (model.inputs() != dataset.inputSize() || model.classes() != dataset.classCount())) {
             throw new BadInputException(load.getFileName() + ": model is " + model.classes() + "x" + model.inputs()
@@ -109,11 +110,14 @@ public final class TrainCommand implements Callable<Integer> {
             cpuNanos += ProcessCpu.nanos() - c0;
             done += chunk;
             lossCount += chunk;
-            if (!Double.isFinite(lossSum)) {
-                throw new BadInputException("training diverged at step " + trainer.steps()
-                        + " (loss is not finite): lower --lr (now " + config.learningRate() + ")");
+            // the loss of an update is taken before it, so the last update's harm shows in W only
+            if (!Double.isFinite(lossSum) || !model.isFinite()) {
+                throw diverged(trainer.steps(), config);
             }
             last = Evaluator.evaluate(model, dataset.test());
+            if (!Double.isFinite(last.meanLoss())) {
+                throw diverged(trainer.steps(), config);
+            }
             out.printf(Locale.ROOT, "step %d  epoch %.2f  loss %.4f  %.0f samples/s  test_accuracy=%.4f%n",
                     trainer.steps(), trainer.epochs(), lossSum / lossCount,
                     samplesPerSecond(done, config.batchSize(), trainNanos), last.accuracy());
@@ -145,13 +149,10 @@ public final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Fails before training, not after, when the model could not be saved. */
-    static void checkWritableFolder(Path file) throws java.io.IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        java.nio.file.Files.createDirectories(folder);
-        if (!java.nio.file.Files.isWritable(folder)) {
-            throw new java.nio.file.AccessDeniedException(folder.toString());
-        }
+    /** The one-line error of a run whose weights or loss stopped being finite numbers. */
+    static BadInputException diverged(long step, TrainingConfig config) {
+        return new BadInputException("training diverged at step " + step
+                + " (loss or weights not finite): lower --lr (now " + config.learningRate() + ")");
     }
 
     private long totalSteps(Trainer trainer) {

@@ -52,10 +52,24 @@ public final class TrainingOptions {
     /** The config these options describe; a bad value is a usage error naming the option. */
     public TrainingConfig toConfig() {
         try {
-            return new TrainingConfig(batch, learningRate, l2, decay, seed, initScale, augmentation());
+            return checkStable(new TrainingConfig(batch, learningRate, l2, decay, seed, initScale, augmentation()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * Refuses a weight decay that alone makes the weights grow: each update multiplies W by
+     * (1 - lr * l2), whose magnitude stays below 1 only for 0 <= lr * l2 < 2. Returns config.
+     */
+    static TrainingConfig checkStable(TrainingConfig config) {
+        double shrink = config.learningRate() * config.l2();
+        if (shrink >= 2) {
+            throw new UsageException("--l2 " + config.l2() + " with --lr " + config.learningRate()
+                    + " diverges: each update multiplies the weights by 1 - lr*l2 = " + (1 - shrink)
+                    + "; choose lr*l2 below 2");
+        }
+        return config;
     }
 
     /** True when any augmentation option was given. */

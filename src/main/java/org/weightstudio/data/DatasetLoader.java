@@ -31,9 +31,22 @@ public final class DatasetLoader {
     private DatasetLoader() {
     }
 
+    /** Why {@code dir} is not a folder we can list: missing, a file, or unreadable (with the reason). */
+    private static String whyNotAFolder(Path dir) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(dir,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return a.isDirectory() ? "cannot read it" : "a file, not a folder";
+        } catch (java.nio.file.NoSuchFileException e) {
+            return "no such folder";
+        } catch (IOException e) {
+            return "cannot read it: " + Messages.reason(e);
+        }
+    }
+
     public static Dataset load(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new DatasetException(dir + ": not a dataset folder (no such directory)");
+            throw new DatasetException(dir + ": not a dataset folder (" + whyNotAFolder(dir) + ")");
         }
         List<String> classes = readClassNames(dir);
         ImageSet train = loadPair(dir, TRAIN_IMAGES, TRAIN_LABELS, classes.size());
@@ -134,7 +147,7 @@ public final class DatasetLoader {
         } catch (JsonParseException | ClassCastException | IllegalStateException e) {
             throw new DatasetException(file.getFileName() + ": not valid JSON (" + Messages.firstLine(e.getMessage()) + ")");
         } catch (IOException e) {
-            throw new DatasetException(file.getFileName() + ": cannot read: " + e.getMessage());
+            throw new DatasetException(file.getFileName() + ": cannot read (" + Messages.reason(e) + ")");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.weightstudio.common.Messages;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -73,7 +74,7 @@ public final class IdxReader {
         } catch (EOFException e) {
             throw error(file, "truncated inside its header or gzip stream");
         } catch (IOException e) {
-            throw error(file, "cannot read: " + e.getMessage());
+            throw error(file, "cannot read (" + Messages.reason(e) + ")");
         }
     }
 

@@ -85,15 +85,33 @@ public final class AtomicFiles {
         requireRegularOrAbsent(target, real);
         Path dir = real.getParent();
         try {
+            probeFolder(dir);
+        } catch (IOException e) {
+            throw failure(target, "cannot write in folder " + dir + " (" + Messages.reason(e) + ")");
+        }
+    }
+
+    /**
+     * Checks, before long work, that files can be created in {@code folder}: it is created if
+     * missing, and a hidden probe file is made and removed in it (a permission check alone says
+     * nothing for root, read-only mounts or /proc). Throws a one-line {@link IOException} naming it.
+     */
+    public static void checkWritableFolder(Path folder) throws IOException {
+        try {
+            probeFolder(folder.toAbsolutePath());
+        } catch (IOException e) {
+            throw failure(folder, Messages.reason(e));
+        }
+    }
+
+    private static void probeFolder(Path dir) throws IOException {
+        try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
-            throw failure(target, "folder " + dir + " is not a folder");
-        } catch (IOException e) {
-            throw failure(target, "cannot create folder " + dir + " (" + Messages.reason(e) + ")");
+            throw new FileSystemException(dir.toString(), null, "not a folder");
         }
-        if (!Files.isWritable(dir)) {
-            throw failure(target, "folder " + dir + " is not writable");
-        }
+        Path probe = createTemp(dir.resolve("weight-studio-probe"));
+        Files.delete(probe);
     }
 
     private static void write(Path target, Content content, boolean replace) throws IOException {

@@ -75,6 +75,31 @@ final class ModelFileLimits {
         }
     }
 
+    /**
+     * {@code text} with control characters (a newline or NUL in a layer or tensor name the file
+     * chose) written as Java escapes, so that an error about the file stays one line.
+     */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Every class name present: a null one would surface later as a NullPointerException. */
+    static void checkClassNames(Path file, java.util.List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i) == null) {
+                throw new ModelFileException(file.getFileName() + ": classNames[" + i + "] is null, not a name");
+            }
+        }
+    }
+
     /** Reads a JSON array of numbers into a float[] that doubles as it fills; writes it back. */
     private static final class FloatArrayAdapter extends TypeAdapter<float[]> {
         @Override

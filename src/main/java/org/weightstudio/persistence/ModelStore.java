@@ -89,10 +89,11 @@ public final class ModelStore {
             dto = GSON.fromJson(reader, ModelFile.class);
         } catch (NoSuchFileException e) {
             throw error(file, "no such file");
-        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+        } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
+            // IllegalArgumentException: Gson putting a null into an int[] (a shape); found by FuzzTest
             throw error(file, "not a valid model JSON (" + Messages.firstLine(e.getMessage()) + ")");
         } catch (IOException e) {
-            throw error(file, "cannot read: " + e.getMessage());
+            throw error(file, "cannot read (" + Messages.reason(e) + ")");
         }
         return validate(file, dto);
     }
@@ -252,6 +253,7 @@ public final class ModelStore {
         } else if (names.size() != classes) {
             throw error(file, "classNames has " + names.size() + " names for " + classes + " classes");
         }
+        ModelFileLimits.checkClassNames(file, names);
         return names;
     }
 
@@ -310,6 +312,6 @@ public final class ModelStore {
     }
 
     private static ModelFileException error(Path file, String problem) {
-        return new ModelFileException(file.getFileName() + ": " + problem);
+        return new ModelFileException(file.getFileName() + ": " + ModelFileLimits.printable(problem));
     }
 }

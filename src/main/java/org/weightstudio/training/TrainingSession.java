@@ -210,18 +210,13 @@ public final class TrainingSession implements AutoCloseable {
             publishNow();
             while (true) {
                 TrainingControl.Work work = control.next(trainer.steps(), !unpublished);
-                if (work == null) {
-                    publishNow();
-                } else if (work == TrainingControl.Work.COMMANDS) {
-                    for (Runnable command : control.takeCommands()) {
-                        command.run();
-                    }
-                    step = trainer.steps();
-                    epochs = trainer.epochs();
-                } else if (work == TrainingControl.Work.STEP) {
-                    trainOne();
-                } else {
+                if (work == TrainingControl.Work.STOP) {
                     return;
+                }
+                try {
+                    doWork(work);
+                } catch (OutOfMemoryError e) {
+                    outOfMemory();
                 }
             }
         } catch (InterruptedException e) {
@@ -230,6 +225,31 @@ public final class TrainingSession implements AutoCloseable {
             problem = "training stopped: " + e;
             throw e;
         }
+    }
+
+    private void doWork(TrainingControl.Work work) {
+        if (work == null) {
+            publishNow();
+        } else if (work == TrainingControl.Work.COMMANDS) {
+            for (Runnable command : control.takeCommands()) {
+                command.run();
+            }
+            step = trainer.steps();
+            epochs = trainer.epochs();
+        } else {
+            trainOne();
+        }
+    }
+
+    /**
+     * The heap ran out during an update or a command: the allocation that failed is gone, so the
+     * thread can go on. Training pauses (it would only fail again) and the window says why; the
+     * person can close the window (settings are saved) or lower the history budget and resume.
+     */
+    private void outOfMemory() {
+        control.pause();
+        problem = String.format(Locale.ROOT, "Out of memory at step %d: training paused. Close other work, lower "
+                + "historyHeapPercent in the settings or start Java with a larger -Xmx, then resume.", trainer.steps());
     }
 
     private void startRun(TrainingConfig c) {

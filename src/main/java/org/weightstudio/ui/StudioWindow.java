@@ -25,6 +25,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import org.weightstudio.data.Dataset;
 import org.weightstudio.persistence.StudioSettings;
+import org.weightstudio.common.Messages;
 import org.weightstudio.persistence.StudioSettingsStore;
 import java.util.List;
 import org.weightstudio.model.SoftmaxModel;
@@ -191,8 +192,18 @@ public final class StudioWindow {
         }
     }
 
-    /** Space, Right, R, S, + and - work anywhere except while typing in a field. */
+    /**
+     * Ctrl+Q and Ctrl+W (Cmd on a Mac) close the window anywhere, as desktop programs do; Space,
+     * Right, R, S, + and - work anywhere except while typing in a field.
+     */
     private void key(KeyEvent e) {
+        if (e.isShortcutDown() && (e.getCode() == KeyCode.Q || e.getCode() == KeyCode.W)) {
+            e.consume();
+            // as the close button does: stop training, save settings; the last window closing ends the app
+            shutDown();
+            stage.close();
+            return;
+        }
         if (e.getTarget() instanceof TextInputControl || stage.getScene().getFocusOwner() instanceof TextInputControl) {
             return;
         }
@@ -344,7 +355,7 @@ public final class StudioWindow {
                 GridSnapshot.write(grid.node(), grid.usedArea(), snapshot);
                 System.out.println("snapshot written to " + snapshot + " at step " + vm.picture().shownProperty().get().step());
             } catch (IOException | RuntimeException e) {
-                System.err.println("weight-studio: " + snapshot + ": cannot write the snapshot (" + e.getMessage() + ")");
+                System.err.println("weight-studio: cannot write the snapshot: " + Messages.withFile(e));
                 exitCode = 74;
             }
         }
@@ -355,7 +366,7 @@ public final class StudioWindow {
         try {
             store.save(vm.currentSettings(stage.getWidth(), stage.getHeight()));
         } catch (IOException | RuntimeException e) {
-            System.err.println("weight-studio: " + store.file() + ": cannot save settings (" + e.getMessage() + ")");
+            System.err.println("weight-studio: cannot save settings: " + Messages.withFile(e));
         }
     }
 

@@ -250,4 +250,25 @@ class StudioWindowTest {
                 .noneMatch(t -> t.getName().equals(TrainingSession.THREAD_NAME) && t.isAlive());
         assertThat(settingsFile).exists();
     }
+
+    @Test
+    void ctrlQClosesTheWindowAndSavesSettings(FxRobot robot) {
+        quitsWith(robot, KeyCode.Q);
+    }
+
+    @Test
+    void ctrlWClosesTheWindowAndSavesSettings(FxRobot robot) {
+        quitsWith(robot, KeyCode.W);
+    }
+
+    /** Issue 13 item 11: the window had no keyboard way to quit. */
+    private void quitsWith(FxRobot robot, KeyCode key) {
+        robot.clickOn("#playButton");
+        waitFor("training to run", () -> vm().session().step() > 10);
+        TrainingSession session = vm().session();
+        robot.press(KeyCode.CONTROL).type(key).release(KeyCode.CONTROL);
+        waitFor("the window to close", () -> !window.stage().isShowing());
+        assertThat(session.isAlive()).isFalse();
+        assertThat(settingsFile).exists();
+    }
 }
