@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.weightstudio.common.BadInputException;
+import org.weightstudio.model.Classifier;
 import org.weightstudio.model.SoftmaxModel;
 
 /**
@@ -103,7 +104,7 @@ public record LabelledPictures(List<Path> files, List<float[]> inputs, int[] lab
      * The model's answer for every picture, with accuracy, mean loss and confusion matrix. A label
      * the model has no class for is a {@link BadInputException} naming the picture.
      */
-    public Result evaluate(SoftmaxModel model) {
+    public Result evaluate(Classifier model) {
         int classes = model.classes();
         requireClasses(classes);
         int[] predicted = new int[size()];

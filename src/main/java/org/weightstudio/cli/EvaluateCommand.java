@@ -58,12 +58,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             names.add(file.toString());
         }
         for (SavedModel saved : loaded) {
-            pictures.requireClasses(saved.model().classes());
+            pictures.requireClasses(saved.network().classes());
         }
         out.printf(Locale.ROOT, "%d pictures in %s (%s), preprocessing %s%n", pictures.size(), images,
                 kindCounts(pictures), PreprocessingOptions.name(mode));
         for (int m = 0; m < loaded.size(); m++) {
-            LabelledPictures.Result result = pictures.evaluate(loaded.get(m).model());
+            LabelledPictures.Result result = pictures.evaluate(loaded.get(m).network());
             printResult(out, names.get(m), pictures, result, loaded.get(m).classNames());
         }
         out.flush();

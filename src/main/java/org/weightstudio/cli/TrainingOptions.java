@@ -13,19 +13,23 @@ public final class TrainingOptions {
     @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate = TrainingConfig.DEFAULT_LEARNING_RATE;
 
-    @Option(names = "--l2", paramLabel = "X", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
-    double l2 = 0;
+    @Option(names = "--l2", paramLabel = "X",
+            description = "L2 weight decay: adds X * |W|^2 / 2 to the loss, pulling weights towards 0; 0 = off "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double l2 = TrainingConfig.DEFAULT_L2;
 
     @Option(names = "--decay", paramLabel = "X",
-            description = "Learning-rate decay per epoch: lr / (1 + X * epochs) (default: ${DEFAULT-VALUE}).")
-    double decay = 0;
+            description = "Learning-rate decay per epoch: the rate after e epochs is lr / (1 + X * e), e counted "
+                    + "in fractions of an epoch; 0 = constant (default: ${DEFAULT-VALUE}, which keeps the "
+                    + "templates digit-shaped over long runs).")
+    double decay = TrainingConfig.DEFAULT_DECAY;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of shuffle and init (default: ${DEFAULT-VALUE}).")
     long seed = TrainingConfig.DEFAULT_SEED;
 
     @Option(names = "--init-scale", paramLabel = "X",
             description = "Std. deviation of random initial weights; 0 = zero init (default: ${DEFAULT-VALUE}).")
-    double initScale = 0;
+    double initScale = TrainingConfig.DEFAULT_INIT_SCALE;
 
     @Option(names = "--augment", description = "Augment every training image, drawn anew at each visit: rotation "
             + "+-15 degrees, scale 0.8-1.2, shift +-3 px, pen one pixel thicker for 1/4 of the images and thinner "
@@ -91,6 +95,14 @@ public final class TrainingOptions {
             throw new UsageException(option + " takes two numbers separated by a comma, got " + values.length);
         }
         return values;
+    }
+
+    /** A usage error when {@code config} augments images too large for the augmenter's 16-bit packing. */
+    static void checkAugmentable(TrainingConfig config, int rows, int cols) {
+        if (!config.augmentation().isOff() && (long) rows * cols > org.weightstudio.data.SparseImages.MAX_NARROW_PIXELS) {
+            throw new UsageException("--augment takes images of up to " + org.weightstudio.data.SparseImages.MAX_NARROW_PIXELS
+                    + " pixels; these are " + rows + "x" + cols);
+        }
     }
 
     /** One line saying which ranges a run augments with. */

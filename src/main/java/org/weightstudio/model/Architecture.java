@@ -2,7 +2,10 @@ package org.weightstudio.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.weightstudio.model.layers.Conv2D;
 import org.weightstudio.model.layers.Dense;
+import org.weightstudio.model.layers.Flatten;
+import org.weightstudio.model.layers.MaxPool2x2;
 import org.weightstudio.model.layers.Relu;
 import org.weightstudio.model.layers.TemplateDense;
 
@@ -19,6 +22,10 @@ public record Architecture(String kind, int rows, int cols, List<LayerSpec> laye
     public static final String SOFTMAX = "softmax";
     public static final String MLP = "mlp";
     public static final int DEFAULT_HIDDEN = 64;
+    public static final String CNN = "cnn";
+    /** The default CNN's filters per conv layer: small enough to watch, fast enough to train live (docs/cnn.md). */
+    public static final int[] DEFAULT_FILTERS = {8, 16};
+    public static final int CNN_KERNEL = 5;
 
     public Architecture {
         layers = List.copyOf(layers);
@@ -56,6 +63,78 @@ public record Architecture(String kind, int rows, int cols, List<LayerSpec> laye
         return new Architecture(MLP, rows, cols, specs);
     }
 
+    /**
+     * (conv k x k -> ReLU -> max-pool 2x2) for each entry of {@code filters}, then flatten, a
+     * dense layer of each {@code hidden} size with ReLU, and a dense layer to the classes:
+     * {@code cnn(28, 28, 10, {8, 16})} is conv5x5x8-pool-conv5x5x16-pool-10.
+     */
+    public static Architecture cnn(int rows, int cols, int classes, int[] filters, int... hidden) {
+        if (filters.length == 0) {
+            throw new IllegalArgumentException("a CNN needs at least one convolution");
+        }
+        List<LayerSpec> specs = new ArrayList<>();
+        int channels = 1;
+        int h = rows;
+        int w = cols;
+        for (int c = 0; c < filters.length; c++) {
+            int f = filters[c];
+            if (f < 1 || f > 256) {
+                throw new IllegalArgumentException("filters per convolution must be 1 to 256, got " + f);
+            }
+            if (h < 2 || w < 2) {
+                throw new IllegalArgumentException(filters.length + " convolutions with pooling shrink " + rows + "x"
+                        + cols + " images below 2x2");
+            }
+            int n = c + 1;
+            specs.add(new LayerSpec(Conv2D.TYPE, "conv" + n, Shape.of(channels, h, w), Shape.of(f, h, w), CNN_KERNEL));
+            specs.add(new LayerSpec(Relu.TYPE, "relu" + n, Shape.of(f, h, w), Shape.of(f, h, w)));
+            specs.add(new LayerSpec(MaxPool2x2.TYPE, "pool" + n, Shape.of(f, h, w), Shape.of(f, h / 2, w / 2)));
+            channels = f;
+            h /= 2;
+            w /= 2;
+        }
+        specs.add(new LayerSpec(Flatten.TYPE, "flatten", Shape.of(channels, h, w), Shape.of(channels * h * w)));
+        int in = channels * h * w;
+        int dense = 1;
+        for (int size : hidden) {
+            if (size < 1 || size > 4096) {
+                throw new IllegalArgumentException("hidden layer size must be 1 to 4096, got " + size);
+            }
+            specs.add(new LayerSpec(Dense.TYPE, "dense" + dense, Shape.of(in), Shape.of(size)));
+            specs.add(new LayerSpec(Relu.TYPE, "relu" + (filters.length + dense), Shape.of(size), Shape.of(size)));
+            in = size;
+            dense++;
+        }
+        specs.add(new LayerSpec(Dense.TYPE, "dense" + dense, Shape.of(in), Shape.of(classes)));
+        return new Architecture(CNN, rows, cols, specs);
+    }
+
+    /**
+     * Any kind: "softmax", "mlp" with --hidden (empty: 64), or "cnn" with --filters (empty: 8,16)
+     * and --hidden (empty: none, the pooled maps feed the output layer directly).
+     */
+    public static Architecture parse(String kind, String hidden, String filters, int rows, int cols, int classes) {
+        if (CNN.equals(kind)) {
+            int[] f = filters == null || filters.isBlank() ? DEFAULT_FILTERS.clone() : parseSizes("--filters", filters);
+            int[] h = hidden == null || hidden.isBlank() ? new int[0] : parseSizes("--hidden", hidden);
+            return cnn(rows, cols, classes, f, h);
+        }
+        return parse(kind, hidden, rows, cols, classes);
+    }
+
+    private static int[] parseSizes(String option, String text) {
+        String[] parts = text.split(",");
+        int[] sizes = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                sizes[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " must be sizes like 16,32, got \"" + text + "\"");
+            }
+        }
+        return sizes;
+    }
+
     /** "softmax" or "mlp" with --hidden "H[,H2...]" (empty: 64). */
     public static Architecture parse(String kind, String hidden, int rows, int cols, int classes) {
         switch (kind) {
@@ -64,7 +143,7 @@ public record Architecture(String kind, int rows, int cols, List<LayerSpec> laye
             case MLP:
                 return mlp(rows, cols, classes, parseHidden(hidden));
             default:
-                throw new IllegalArgumentException("unknown architecture \"" + kind + "\" (softmax or mlp)");
+                throw new IllegalArgumentException("unknown architecture \"" + kind + "\" (softmax, mlp or cnn)");
         }
     }
 
@@ -99,8 +178,21 @@ public record Architecture(String kind, int rows, int cols, List<LayerSpec> laye
         return sizes.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** "softmax 784-10", "mlp 784-64-10". */
+    /** "softmax 784-10", "mlp 784-64-10", "cnn conv5x5x8-pool-conv5x5x16-pool-10". */
     public String describe() {
+        if (CNN.equals(kind)) {
+            StringBuilder s = new StringBuilder(kind).append(' ');
+            for (LayerSpec spec : layers) {
+                if (spec.type().equals(Conv2D.TYPE)) {
+                    s.append("conv").append(spec.kernel()).append('x').append(spec.kernel()).append('x')
+                            .append(spec.output().dim(0)).append("-pool-");
+                }
+            }
+            for (int h : hidden()) {
+                s.append(h).append('-');
+            }
+            return s.append(classes()).toString();
+        }
         StringBuilder s = new StringBuilder(kind).append(' ').append(rows * cols);
         for (int h : hidden()) {
             s.append('-').append(h);

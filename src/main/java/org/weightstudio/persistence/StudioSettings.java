@@ -1,9 +1,15 @@
 package org.weightstudio.persistence;
 
+import org.weightstudio.training.TrainingConfig;
+
 /**
  * The window's settings as stored in {@code settings.json} (a Gson DTO: plain fields, no live
  * objects). Values of the wrong type or outside their range are replaced by defaults on load, one
- * by one, so a file edited by hand keeps whatever is still sensible.
+ * by one, so a file edited by hand keeps whatever is still sensible. A field missing from an older
+ * file keeps its default, so new settings need no format change.
+ *
+ * <p>The training settings default to {@link TrainingConfig#defaults()}, the same values
+ * {@code weight-studio train} uses with no flags.
  */
 public final class StudioSettings {
     public static final int FORMAT_VERSION = 1;
@@ -15,11 +21,18 @@ public final class StudioSettings {
     public boolean autoGrow = false;
     /** Updates per second; 0 means unlimited (JSON has no infinity). */
     public double pace = 0;
-    public double learningRate = 0.05;
-    public int batchSize = 2;
-    public long seed = 42;
-    /** "SHARED" or "PER_TILE". */
-    public String scaleMode = "SHARED";
+    public double learningRate = TrainingConfig.DEFAULT_LEARNING_RATE;
+    public int batchSize = TrainingConfig.DEFAULT_BATCH;
+    public long seed = TrainingConfig.DEFAULT_SEED;
+    /** L2 weight decay (0 = off). */
+    public double l2 = TrainingConfig.DEFAULT_L2;
+    /** Learning-rate decay per epoch: lr / (1 + decay * epochs) (0 = constant). */
+    public double decay = TrainingConfig.DEFAULT_DECAY;
+    /**
+     * "SHARED", "PER_TILE" or "ROBUST" (the 99.5th percentile of |w| per row: reads better than
+     * the maximum after a few epochs, see docs/defaults.md).
+     */
+    public String scaleMode = "ROBUST";
     /** Evaluate test accuracy every this many updates. */
     public int testEvery = 5000;
     /** Where the Snapshot button and the S key save pictures (relative to the working folder). */
@@ -29,6 +42,10 @@ public final class StudioSettings {
      * past the memory budget, older frames are thinned to a log-spaced subset.
      */
     public int historyFrames = 2000;
+    /** The model the window shows: "softmax" (the one-layer net), "mlp" or "cnn". */
+    public String model = "softmax";
+    /** Hidden units of the window's MLP (16 to 256). */
+    public int hidden = 64;
     /** The timeline's memory budget, in percent of the maximum heap. */
     public int historyHeapPercent = 25;
     public double windowWidth = 1500;
@@ -62,7 +79,15 @@ public final class StudioSettings {
             refused.add("batchSize " + batchSize);
             batchSize = d.batchSize;
         }
-        if (!"SHARED".equals(scaleMode) && !"PER_TILE".equals(scaleMode)) {
+        if (!(l2 >= 0 && l2 <= 1e6)) {
+            refused.add("l2 " + l2);
+            l2 = d.l2;
+        }
+        if (!(decay >= 0 && decay <= 1e6)) {
+            refused.add("decay " + decay);
+            decay = d.decay;
+        }
+        if (!java.util.Set.of("SHARED", "PER_TILE", "ROBUST").contains(scaleMode)) {
             refused.add("scaleMode " + quoted(scaleMode));
             scaleMode = d.scaleMode;
         }
@@ -77,6 +102,14 @@ public final class StudioSettings {
         if (historyFrames < 2 || historyFrames > 100_000) {
             refused.add("historyFrames " + historyFrames);
             historyFrames = d.historyFrames;
+        }
+        if (!"softmax".equals(model) && !"mlp".equals(model) && !"cnn".equals(model)) {
+            refused.add("model " + quoted(model));
+            model = d.model;
+        }
+        if (hidden < 16 || hidden > 256) {
+            refused.add("hidden " + hidden);
+            hidden = d.hidden;
         }
         if (historyHeapPercent < 5 || historyHeapPercent > 50) {
             refused.add("historyHeapPercent " + historyHeapPercent);

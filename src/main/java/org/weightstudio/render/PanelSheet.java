@@ -28,6 +28,16 @@ public final class PanelSheet {
      */
     public static BufferedImage compose(String heading, List<Panel> panels, int columns, int cell, float barRange,
             String barLabel) {
+        return compose(heading, panels, columns, cell, barRange, barLabel, 0, barRange);
+    }
+
+    /**
+     * As above, for a range that leaves some values out (a percentile, {@link PercentileRange}):
+     * {@code clippedShare} (0..1) of the pixels lie beyond it and are drawn at full colour, which
+     * the bar marks with an arrow past each end and "clipped x%, max y" ({@code trueMax}).
+     */
+    public static BufferedImage compose(String heading, List<Panel> panels, int columns, int cell, float barRange,
+            String barLabel, float clippedShare, float trueMax) {
         int rows = (panels.size() + columns - 1) / columns;
         int width = MARGIN + columns * (cell + MARGIN);
         int headingHeight = heading == null ? 0 : 28;
@@ -49,7 +59,8 @@ public final class PanelSheet {
             drawPanel(g, panels.get(i), x, y, cell);
         }
         if (bar) {
-            drawBar(g, MARGIN, height - BAR_HEIGHT + 4, Math.min(width - 2 * MARGIN, 420), barRange, barLabel);
+            drawBar(g, MARGIN, height - BAR_HEIGHT + 4, Math.min(width - 2 * MARGIN, 420), barRange, barLabel,
+                    clippedShare, trueMax);
         }
         g.dispose();
         return sheet;
@@ -78,7 +89,8 @@ public final class PanelSheet {
         g.drawRect(x - 1, top - 1, cell + 1, cell + 1);
     }
 
-    private static void drawBar(Graphics2D g, int x, int y, int width, float range, String label) {
+    private static void drawBar(Graphics2D g, int x, int y, int width, float range, String label,
+            float clippedShare, float trueMax) {
         int h = 14;
         for (int i = 0; i < width; i++) {
             float t = -1 + 2f * i / (width - 1);
@@ -95,6 +107,14 @@ public final class PanelSheet {
         g.drawString(max, x + width - g.getFontMetrics().stringWidth(max), y + h + 14);
         if (label != null) {
             g.drawString(label, x + width + 12, y + h - 2);
+        }
+        if (clippedShare > 0) {
+            // arrows past both ends: the colours continue beyond the range
+            int mid = y + h / 2;
+            g.fillPolygon(new int[] {x - 2, x - 2, x - 8}, new int[] {mid - 5, mid + 5, mid}, 3);
+            g.fillPolygon(new int[] {x + width + 3, x + width + 3, x + width + 9}, new int[] {mid - 5, mid + 5, mid}, 3);
+            String note = String.format(Locale.ROOT, "clipped %.2f%%, max %.3f", 100 * clippedShare, trueMax);
+            g.drawString(note, x + width * 3 / 4 - g.getFontMetrics().stringWidth(note) / 2, y + h + 14);
         }
     }
 }

@@ -194,15 +194,11 @@ public final class FrameHistory {
         if (before == null) {
             return head;
         }
-        return new Frame(kept.step(), kept.epochs(), kept.classes(), kept.rows(), kept.cols(), kept.weights(),
-                kept.bias(), kept.deltaSince(before), before.step(), kept.loss(), kept.accuracy(),
-                kept.batchImages(), kept.batchLabels(), kept.batchPredictions(), kept.config());
+        return kept.withDeltaSince(before);
     }
 
     private static Frame withoutDelta(Frame f) {
-        return new Frame(f.step(), f.epochs(), f.classes(), f.rows(), f.cols(), f.weights(), f.bias(), null,
-                f.previousStep(), f.loss(), f.accuracy(), f.batchImages(), f.batchLabels(), f.batchPredictions(),
-                f.config());
+        return f.withoutDelta();
     }
 
     /**
@@ -239,7 +235,13 @@ public final class FrameHistory {
      */
     public static long estimateBytes(Frame f) {
         long arrays = floats(f.weights()) + floats(f.bias()) + floats(f.delta()) + ints(f.batchImages())
-                + ints(f.batchLabels()) + ints(f.batchPredictions());
+                + ints(f.batchLabels()) + ints(f.batchPredictions())
+                + (f.batchPixels() == null ? 0 : 16 + f.batchPixels().length);
+        for (TensorFrame t : f.tensors()) {
+            // the one-layer net's tensors are the arrays counted above; an MLP's are copies of their own
+            arrays += t.values() == f.weights() || t.values() == f.bias() ? 0 : floats(t.values());
+            arrays += t.delta() == f.delta() ? 0 : floats(t.delta());
+        }
         return arrays + 160;
     }
 

@@ -3,6 +3,7 @@ package org.weightstudio.training;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.weightstudio.data.ImageSet;
+import org.weightstudio.model.Architecture;
 import org.weightstudio.model.SoftmaxModel;
 
 /**
@@ -22,6 +23,8 @@ public final class TrainingSession implements AutoCloseable {
 
     private final ImageSet data;
     private final int classes;
+    /** Null for the one-layer net trained as a {@link SoftmaxModel} (as before networks were layers). */
+    private final Architecture architecture;
     private final TrainingControl control = new TrainingControl();
     private final FramePublisher publisher = new FramePublisher();
     private final Thread thread;
@@ -39,17 +42,24 @@ public final class TrainingSession implements AutoCloseable {
 
     // Trainer thread only.
     private Trainer trainer;
+    private FrameRecorder recorder;
     private long run = -1;
-    private Frame runStart;
-    private Frame lastFrame;
     private boolean unpublished;
-    private double lossSum;
-    private long correctSum;
-    private long samplesSinceFrame;
 
     public TrainingSession(ImageSet data, int classes, TrainingConfig config, int refreshInterval) {
+        this(data, classes, config, refreshInterval, null);
+    }
+
+    /**
+     * A session that trains a network of {@code architecture} (null: the one-layer net). Frames of
+     * other networks than the one-layer net hold every parameter (see {@link FlatParameters}).
+     */
+    public TrainingSession(ImageSet data, int classes, TrainingConfig config, int refreshInterval,
+            Architecture architecture) {
         this.data = data;
         this.classes = classes;
+        this.architecture = architecture == null || Architecture.SOFTMAX.equals(architecture.kind()) ? null
+                : architecture;
         setRefreshInterval(refreshInterval);
         checkBatch(config);
         this.config = config;
@@ -77,6 +87,11 @@ public final class TrainingSession implements AutoCloseable {
 
     public ImageSet data() {
         return data;
+    }
+
+    /** What this session trains. */
+    public Architecture architecture() {
+        return architecture != null ? architecture : Architecture.softmax(data.rows(), data.cols(), classes);
     }
 
     // ---- settings, any thread ----
@@ -218,17 +233,18 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void startRun(TrainingConfig c) {
-        SoftmaxModel model = new SoftmaxModel(classes, data.imageSize());
-        trainer = new Trainer(model, data, c);
+        if (architecture == null) {
+            trainer = new Trainer(new SoftmaxModel(classes, data.imageSize()), data, c);
+        } else {
+            trainer = new Trainer(architecture.build(), data, c, 0);
+        }
+        recorder = new FrameRecorder(trainer);
         run++;
-        runStart = Frame.capture(trainer, null, Double.NaN, Double.NaN);
-        lastFrame = runStart;
         step = 0;
         epochs = 0;
         runningLoss = Double.NaN;
         runningAccuracy = Double.NaN;
         problem = null;
-        clearSums();
         unpublished = true;
     }
 
@@ -236,9 +252,7 @@ public final class TrainingSession implements AutoCloseable {
         trainer.step();
         int n = trainer.config().batchSize();
         double loss = trainer.lastLoss();
-        lossSum += loss * n;
-        correctSum += trainer.lastCorrect();
-        samplesSinceFrame += n;
+        recorder.afterStep();
         samples += n;
         long s = trainer.steps();
         step = s;
@@ -275,20 +289,8 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void publishNow() {
-        double loss = samplesSinceFrame == 0 ? Double.NaN : lossSum / samplesSinceFrame;
-        double accuracy = samplesSinceFrame == 0 ? Double.NaN : (double) correctSum / samplesSinceFrame;
-        Frame frame = lastFrame == runStart && trainer.steps() == runStart.step()
-                ? runStart
-                : Frame.capture(trainer, lastFrame, loss, accuracy);
-        lastFrame = frame;
-        clearSums();
+        Frame frame = recorder.capture();
         unpublished = false;
-        publisher.publish(new PublishedFrame(run, runStart, frame));
-    }
-
-    private void clearSums() {
-        lossSum = 0;
-        correctSum = 0;
-        samplesSinceFrame = 0;
+        publisher.publish(new PublishedFrame(run, recorder.first(), frame));
     }
 }

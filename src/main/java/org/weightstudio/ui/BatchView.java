@@ -76,7 +76,7 @@ final class BatchView extends VBox {
             row.box().setManaged(used);
             if (used) {
                 WritableImage next = row.next();
-                paint(frame.batchImages()[i], next);
+                paint(frame, i, next);
                 row.view().setImage(next);
                 int label = frame.batchLabels()[i];
                 int predicted = frame.batchPredictions()[i];
@@ -87,10 +87,15 @@ final class BatchView extends VBox {
         more.setText(n > SHOWN ? "+ " + (n - SHOWN) + " more in the batch" : n == 0 ? "(no update yet)" : "");
     }
 
-    /** Ink as light on dark, the way MNIST is usually shown. */
-    private void paint(int index, WritableImage target) {
+    /**
+     * Ink as light on dark, the way MNIST is usually shown: the augmented pixels the model saw
+     * when the update was augmented, else the training image itself.
+     */
+    private void paint(Frame frame, int i, WritableImage target) {
+        byte[] augmented = frame.batchPixels();
+        int index = frame.batchImages()[i];
         for (int p = 0; p < grey.length; p++) {
-            int v = images.pixel(index, p);
+            int v = augmented != null ? augmented[i * grey.length + p] & 0xFF : images.pixel(index, p);
             grey[p] = 0xFF000000 | v << 16 | v << 8 | v;
         }
         target.getPixelWriter().setPixels(0, 0, images.cols(), images.rows(), PixelFormat.getIntArgbInstance(), grey,

@@ -35,6 +35,34 @@ public final class ChartsViewModel {
         add(testLoss, step, loss);
     }
 
+    /** The points of the four series, kept for a model while another is shown. */
+    record Memory(List<List<XYChart.Data<Number, Number>>> series, long lastTrainingStep) {
+        static final Memory EMPTY = new Memory(List.of(List.of(), List.of(), List.of(), List.of()), -1);
+    }
+
+    /** The points shown now (for the model being switched away from). */
+    Memory save() {
+        List<List<XYChart.Data<Number, Number>>> kept = new ArrayList<>();
+        for (XYChart.Series<Number, Number> s : all()) {
+            kept.add(new ArrayList<>(s.getData()));
+        }
+        return new Memory(kept, lastTrainingStep);
+    }
+
+    /** Shows the points kept for another model. */
+    void restore(Memory memory) {
+        List<XYChart.Series<Number, Number>> all = all();
+        for (int i = 0; i < all.size(); i++) {
+            // copies of the points: a point belongs to one series at a time
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>();
+            for (XYChart.Data<Number, Number> d : memory.series().get(i)) {
+                points.add(new XYChart.Data<>(d.getXValue(), d.getYValue()));
+            }
+            all.get(i).getData().setAll(points);
+        }
+        lastTrainingStep = memory.lastTrainingStep();
+    }
+
     /** Empties every series at once (a new run). */
     public void clear() {
         for (XYChart.Series<Number, Number> s : all()) {

@@ -48,6 +48,7 @@ final class ControlBar extends VBox {
     final TextField seedField = field("42", 7, "seedField");
     final ToggleButton shared = new ToggleButton("Shared scale");
     final ToggleButton perTile = new ToggleButton("Per-tile scale");
+    final ToggleButton robust = new ToggleButton("Robust scale");
     /** Wired by the window (it owns the snapshot writer and the folder chooser). */
     final Button snapshot = new Button("Snapshot");
     final Button snapshotFolder = new Button("Folder\u2026");
@@ -70,6 +71,7 @@ final class ControlBar extends VBox {
         autoGrow.setId("autoGrow");
         shared.setId("sharedScale");
         perTile.setId("perTileScale");
+        robust.setId("robustScale");
         snapshot.setId("snapshotButton");
         snapshotFolder.setId("snapshotFolderButton");
         about.setId("aboutButton");
@@ -82,6 +84,7 @@ final class ControlBar extends VBox {
         ToggleGroup scale = new ToggleGroup();
         shared.setToggleGroup(scale);
         perTile.setToggleGroup(scale);
+        robust.setToggleGroup(scale);
 
         tip(play, "Start or pause training (Space)");
         tip(step, "Run exactly one update, then pause (Right arrow)");
@@ -97,6 +100,8 @@ final class ControlBar extends VBox {
         tip(seedField, "Seed of the shuffle and the initial weights; used by the next Reset");
         tip(shared, "One colour scale for all ten tiles of a row, so tiles compare");
         tip(perTile, "Each tile uses its own range, to show detail in quiet tiles");
+        tip(robust, "One colour scale per row set by the 99.5th percentile of |w|, so a few extreme pixels "
+                + "cannot wash the rest out; those few are drawn at full colour");
         tip(snapshot, "Save the grid as shown, as PNG with a JSON sidecar (S). Right-click a tile to save it alone");
         snapshotFolder.setTooltip(new Tooltip());
         snapshotFolder.getTooltip().textProperty().bind(
@@ -112,7 +117,7 @@ final class ControlBar extends VBox {
                 group(new Label("Batch"), batchField, new Label("Learning rate"), rateField, new Label("Seed"),
                         seedField),
                 separator(),
-                group(shared, perTile),
+                group(shared, perTile, robust),
                 separator(),
                 group(snapshot, snapshotFolder),
                 separator(),
@@ -155,17 +160,21 @@ final class ControlBar extends VBox {
         batchField.setText(Integer.toString(vm.form().batchSizeProperty().get()));
         vm.form().batchSizeProperty().addListener((o, was, n) -> batchField.setText(Integer.toString(n.intValue())));
         rateField.setText(formatRate(vm.form().learningRateProperty().get()));
+        // another model shown brings its own learning rate
+        vm.form().learningRateProperty().addListener((o, was, r) -> rateField.setText(formatRate(r.doubleValue())));
         seedField.setText(Long.toString(vm.form().seedProperty().get()));
 
-        (vm.form().scaleModeProperty().get() == ScaleMode.SHARED ? shared : perTile).setSelected(true);
+        selectScale(vm.form().scaleModeProperty().get());
         shared.setOnAction(e -> selectScale(ScaleMode.SHARED));
         perTile.setOnAction(e -> selectScale(ScaleMode.PER_TILE));
+        robust.setOnAction(e -> selectScale(ScaleMode.ROBUST));
     }
 
     private void selectScale(ScaleMode mode) {
         vm.form().scaleModeProperty().set(mode);
         shared.setSelected(mode == ScaleMode.SHARED);
         perTile.setSelected(mode == ScaleMode.PER_TILE);
+        robust.setSelected(mode == ScaleMode.ROBUST);
     }
 
     private void showRefresh(int k) {

@@ -4,12 +4,14 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import org.weightstudio.render.HeatmapRasterizer;
+import org.weightstudio.render.PercentileRange;
 import org.weightstudio.render.ScaleMode;
 import org.weightstudio.training.Frame;
 
@@ -19,7 +21,7 @@ import org.weightstudio.training.Frame;
  * in whole multiples of the image size when there is room, so the enlargement stays even.
  * Hovering a pixel reports its row, column and value; the report follows the pictures live.
  */
-final class HeatmapGrid extends Region {
+final class HeatmapGrid extends Region implements ModelGrid {
     static final int COLUMNS = 10;
     private static final double GAP = 10;
     /** Height of a tile besides its image: title, colour bar, range labels. */
@@ -28,6 +30,8 @@ final class HeatmapGrid extends Region {
     private final HeatmapTile[] weights;
     private final HeatmapTile[] deltas;
     private final float[] weightRanges;
+    /** The 99.5th percentile for the robust scale, with its scratch buffer: nothing allocated per frame. */
+    private final PercentileRange robustRange = new PercentileRange();
     private final float[] deltaRanges;
     private final Consumer<String> hoverReport;
     private HeatmapTile hovered;
@@ -74,12 +78,13 @@ final class HeatmapGrid extends Region {
      * Draws a picture: weights on top, the delta below, each row with its own scale rule. The
      * range labels follow when {@code labels} is true (see {@link HeatmapTile#draw}).
      */
-    void draw(ShownPicture picture, boolean labels) {
+    @Override
+    public void draw(ShownPicture picture, boolean labels) {
         Frame f = picture.frame().frame();
         int tile = f.tileSize();
         int classes = Math.min(weights.length, f.classes());
-        HeatmapRasterizer.ranges(f.weights(), classes, tile, picture.scaleMode(), weightRanges);
-        HeatmapRasterizer.ranges(picture.delta(), classes, tile, picture.scaleMode(), deltaRanges);
+        HeatmapRasterizer.ranges(f.weights(), classes, tile, picture.scaleMode(), weightRanges, robustRange);
+        HeatmapRasterizer.ranges(picture.delta(), classes, tile, picture.scaleMode(), deltaRanges, robustRange);
         for (int k = 0; k < classes; k++) {
             weights[k].draw(f.weights(), k * tile, weightRanges[k], labels);
             deltas[k].draw(picture.delta(), k * tile, deltaRanges[k], labels);
@@ -97,7 +102,8 @@ final class HeatmapGrid extends Region {
     }
 
     /** Brings every range label up to the picture drawn last. */
-    void showRanges() {
+    @Override
+    public void showRanges() {
         for (int k = 0; k < weights.length; k++) {
             weights[k].showRange();
             deltas[k].showRange();
@@ -140,7 +146,13 @@ final class HeatmapGrid extends Region {
     }
 
     /** The part of the region the tiles occupy (for a snapshot without empty margins). */
-    Rectangle2D usedArea() {
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    @Override
+    public Rectangle2D usedArea() {
         return usedArea;
     }
 

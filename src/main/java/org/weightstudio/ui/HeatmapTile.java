@@ -57,6 +57,7 @@ final class HeatmapTile extends VBox {
     }
     private final ImageView view;
     private final ImageView bar;
+    private final Label name = new Label();
     private final Label low = new Label();
     private final Label high = new Label();
     /** Below this side the range shows as one "±r" label in a smaller font, so that it fits. */
@@ -83,7 +84,7 @@ final class HeatmapTile extends VBox {
         bar.setFitHeight(8);
         bar.getStyleClass().add("colour-bar");
 
-        Label name = new Label(title);
+        name.setText(title);
         name.getStyleClass().add("tile-title");
         low.getStyleClass().add("range-label");
         high.getStyleClass().add("range-label");
@@ -113,7 +114,8 @@ final class HeatmapTile extends VBox {
             }
         }
         view.setFitWidth(side);
-        view.setFitHeight(side);
+        // a tile wider than high (a 10 x 64 matrix) keeps its proportions: side is its width
+        view.setFitHeight(rows == cols ? side : side * (rows * (double) factor + 2) / (cols * (double) factor + 2));
         bar.setFitWidth(side);
         boolean small = side < COMPACT_SIDE;
         if (small != compact) {
@@ -121,6 +123,13 @@ final class HeatmapTile extends VBox {
             pseudoClassStateChanged(COMPACT, small);
             high.setVisible(!small);
             showRange();
+        }
+    }
+
+    /** Renames the tile (a grid sorted by change shows another unit here). */
+    void setTitle(String title) {
+        if (!title.equals(name.getText())) {
+            name.setText(title);
         }
     }
 

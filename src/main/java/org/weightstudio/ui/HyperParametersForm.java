@@ -61,12 +61,25 @@ public final class HyperParametersForm {
         trainingImages = images;
         batchSize.set(Math.min(batchSize.get(), images));
         return TrainingConfig.defaults().withBatchSize(batchSize.get()).withLearningRate(learningRate.get())
-                .withSeed(seed.get());
+                .withSeed(seed.get()).withL2(saved.l2).withDecay(saved.decay);
+    }
+
+    /**
+     * The one-layer net's settings for a new session: the batch size and learning rate of the
+     * settings file (the form may show another model's), the seed of the form.
+     */
+    TrainingConfig oneLayerConfig(int images) {
+        trainingImages = images;
+        return TrainingConfig.defaults().withBatchSize(Math.min(saved.batchSize, images))
+                .withLearningRate(saved.learningRate).withSeed(seed.get());
     }
 
     /** From now on, changes apply to {@code s}; it gets the form's pace and auto-grow now. */
     void attach(TrainingSession s) {
         this.session = s;
+        // each model keeps its own batch size and learning rate: the fields show this one's
+        batchSize.set(s.config().batchSize());
+        learningRate.set(s.config().learningRate());
         s.setAutoGrow(autoGrow.get());
         s.control().setPace(pace.get());
     }
@@ -176,6 +189,8 @@ public final class HyperParametersForm {
         s.batchSize = batchSize.get();
         s.seed = seed.get();
         s.scaleMode = scaleMode.get().name();
+        s.l2 = saved.l2;
+        s.decay = saved.decay;
         s.testEvery = saved.testEvery;
         s.snapshotFolder = snapshotFolder.get().toString();
         s.historyFrames = saved.historyFrames;
@@ -219,6 +234,15 @@ public final class HyperParametersForm {
     }
 
     /** Frames the timeline keeps. */
+    /** The batch size the settings file gave (the one-layer net's). */
+    int savedBatchSize() {
+        return saved.batchSize;
+    }
+
+    double savedLearningRate() {
+        return saved.learningRate;
+    }
+
     public int historyFrames() {
         return saved.historyFrames;
     }

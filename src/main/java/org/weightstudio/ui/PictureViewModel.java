@@ -65,6 +65,15 @@ public final class PictureViewModel {
         return picture;
     }
 
+    /**
+     * Shows another model's last picture (null: none yet), live: the next frame's delta is taken
+     * against it, so switching models loses none of the change in between.
+     */
+    void switchTo(ShownPicture picture) {
+        live = null;
+        shown.set(picture == null ? null : picture.withScaleMode(scaleMode.get()));
+    }
+
     /** Shows a recorded picture instead of the live one (the timeline while paused). */
     public void showRecorded(ShownPicture recorded) {
         if (live == null) {

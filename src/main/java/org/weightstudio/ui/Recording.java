@@ -35,33 +35,39 @@ import org.weightstudio.ui.work.Workers;
  */
 final class Recording {
     private final StudioViewModel vm;
-    private final FrameHistory history;
+    /** Stands in for a model's timeline before the data has loaded. */
+    private final FrameHistory none = new FrameHistory(2);
     private final ReadOnlyObjectWrapper<Task<Path>> export = new ReadOnlyObjectWrapper<>();
-    private long run = -1;
     private Thread worker;
 
     Recording(StudioViewModel vm) {
         this.vm = vm;
-        this.history = new FrameHistory(vm.form().historyFrames(), vm.form().historyBudgetBytes());
         vm.picture().addPictureListener(this::record);
     }
 
     private void record(ShownPicture p) {
-        if (p.frame().run() != run) {
-            // a Reset: the old run's frames belong to other weights
-            history.clear();
-            run = p.frame().run();
+        ModelSlot slot = vm.models().current();
+        if (slot == null) {
+            return;
         }
-        history.add(p.frame().frame());
+        if (p.frame().run() != slot.historyRun) {
+            // a Reset: the old run's frames belong to other weights
+            slot.history().clear();
+            slot.historyRun = p.frame().run();
+        }
+        slot.history().add(p.frame().frame());
     }
 
+    /** The timeline of the model shown: each model keeps its own. */
     FrameHistory history() {
-        return history;
+        ModelSlot slot = vm.models().current();
+        return slot == null ? none : slot.history();
     }
 
     /** Shows recorded frame {@code index} in the grid: its weights and the change since the frame recorded before. */
     void show(int index) {
-        Frame f = history.get(index);
+        Frame f = history().get(index);
+        long run = vm.models().current().historyRun;
         vm.picture().showRecorded(new ShownPicture(new PublishedFrame(run, f, f), f.delta(), f.previousStep(),
                 vm.form().scaleModeProperty().get()));
     }
@@ -137,6 +143,7 @@ final class Recording {
     }
 
     private Task<Path> export(Path target, int scale, long fromStep, long toStep, Writer writer) {
+        FrameHistory history = history();
         List<Frame> frames = history.range(fromStep, toStep);
         if (history.isEmpty() || vm.dataset() == null) {
             vm.banner().warn("Nothing recorded to export yet: press Play or Step first");
@@ -145,6 +152,12 @@ final class Recording {
         if (frames.isEmpty()) {
             vm.banner().warn(String.format(Locale.ROOT, "No recorded picture between steps %,d and %,d (recorded: %,d to %,d)",
                     fromStep, toStep, history.get(0).step(), history.latest().step()));
+            return null;
+        }
+        ModelSlot slot = vm.models().current();
+        if (!slot.kind().equals(ModelKind.ONE_LAYER)) {
+            vm.banner().warn("The window exports the one-layer net's timeline; for the " + slot.kind().label
+                    + " use the snapshot command (snapshot --arch " + slot.kind().id + " --gif FILE)");
             return null;
         }
         if (export.get() != null) {

@@ -30,6 +30,7 @@ public final class StudioViewModel implements AutoCloseable {
     private final TestScheduler tests;
     private final TrainingViewModel training;
     private final ScriptedRun script;
+    private final ModelsViewModel models;
     private final WindowOptions options;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper loadingText = new ReadOnlyStringWrapper("Loading data...");
@@ -43,6 +44,8 @@ public final class StudioViewModel implements AutoCloseable {
         this.tests = new TestScheduler(form.testEvery(), charts);
         this.training = new TrainingViewModel(form, picture, tests, banner, charts);
         this.script = new ScriptedRun(options);
+        ModelKind start = options.model() != null ? ModelKind.of(options.model()) : ModelKind.of(settings.model);
+        this.models = new ModelsViewModel(start, settings.hidden);
     }
 
     // ---- start-up ----
@@ -60,13 +63,14 @@ public final class StudioViewModel implements AutoCloseable {
     /** Starts training on a loaded data set (the loader calls this; tests may call it directly). */
     public void start(Dataset data) {
         this.dataset = data;
-        TrainingSession session = new TrainingSession(data.train(), data.classCount(),
-                form.config(data.train().size()), form.refreshIntervalProperty().get());
+        form.config(data.train().size());
+        ModelSlot slot = makeSlot(models.selectedProperty().get());
+        TrainingSession session = slot.session();
         form.attach(session);
         training.begin(session);
         tests.start(data.test());
+        tests.switchTo(slot.architecture());
         script.begin(session);
-        session.start();
         if (script.playsAtStart()) {
             session.control().play();
         }
@@ -81,6 +85,77 @@ public final class StudioViewModel implements AutoCloseable {
     /** What to do when the data cannot be loaded (the window prints it; a scripted run exits). */
     public void setOnLoadFailed(Consumer<String> onLoadFailed) {
         this.onLoadFailed = onLoadFailed;
+    }
+
+    // ---- the models ----
+
+    /** A new model of {@code kind}, its trainer thread started (paused). */
+    private ModelSlot makeSlot(ModelKind kind) {
+        var train = dataset.train();
+        var architecture = kind.architecture(train.rows(), train.cols(), dataset.classCount(),
+                models.hiddenProperty().get());
+        TrainingSession session = new TrainingSession(train, dataset.classCount(),
+                kind.startConfig(form.oneLayerConfig(train.size())), form.refreshIntervalProperty().get(), architecture);
+        ModelSlot slot = new ModelSlot(kind, architecture, session, form.historyFrames(), form.historyBudgetBytes());
+        models.put(slot);
+        session.start();
+        return slot;
+    }
+
+    /**
+     * Shows model {@code kind}, making it if it is new. The model shown before keeps its weights,
+     * timeline, charts and last picture; it pauses while hidden (no training the user cannot see)
+     * and resumes when shown again if it was training when the user left it.
+     */
+    public void select(ModelKind kind) {
+        if (dataset == null) {
+            models.setSelected(kind);
+            return;
+        }
+        ModelSlot before = models.current();
+        if (before != null && before.kind() == kind) {
+            return;
+        }
+        if (before != null) {
+            before.resumeWhenShown = before.session().control().isRunning();
+            before.session().control().pause();
+            before.picture = picture.live();
+            before.charts = charts.save();
+        }
+        ModelSlot after = models.slot(kind);
+        boolean fresh = after == null;
+        if (fresh) {
+            after = makeSlot(kind);
+        }
+        models.setSelected(kind);
+        training.switchTo(after.session(), fresh);
+        form.attach(after.session());
+        tests.switchTo(after.architecture());
+        charts.restore(after.charts);
+        picture.switchTo(after.picture);
+        if (after.resumeWhenShown) {
+            after.resumeWhenShown = false;
+            training.play();
+        }
+    }
+
+    /** A new MLP of {@code h} hidden units in place of the old one (shown if the MLP is shown). */
+    public void setHidden(int h) {
+        if (h == models.hiddenProperty().get()) {
+            return;
+        }
+        models.setHidden(h);
+        if (dataset == null || models.slot(ModelKind.MLP) == null) {
+            return;
+        }
+        boolean shown = models.selectedProperty().get() == ModelKind.MLP;
+        if (shown) {
+            select(ModelKind.ONE_LAYER);
+        }
+        models.remove(ModelKind.MLP);
+        if (shown) {
+            select(ModelKind.MLP);
+        }
     }
 
     // ---- the pulse ----
@@ -122,13 +197,25 @@ public final class StudioViewModel implements AutoCloseable {
 
     /** The settings as they are now, with the given window size. */
     public StudioSettings currentSettings(double width, double height) {
-        return form.currentSettings(width, height);
+        StudioSettings s = form.currentSettings(width, height);
+        s.model = models.selectedProperty().get().id;
+        s.hidden = models.hiddenProperty().get();
+        // the form shows the model on screen; the batch size and rate saved are the one-layer net's
+        ModelSlot oneLayer = models.slot(ModelKind.ONE_LAYER);
+        if (oneLayer != null) {
+            s.batchSize = oneLayer.session().config().batchSize();
+            s.learningRate = oneLayer.session().config().learningRate();
+        } else if (dataset != null) {
+            s.batchSize = form.savedBatchSize();
+            s.learningRate = form.savedLearningRate();
+        }
+        return s;
     }
 
     /** Stops the trainer thread (waiting for it) and the evaluator. */
     @Override
     public void close() {
-        training.close();
+        models.close();
         tests.close();
     }
 
@@ -136,6 +223,10 @@ public final class StudioViewModel implements AutoCloseable {
 
     public HyperParametersForm form() {
         return form;
+    }
+
+    public ModelsViewModel models() {
+        return models;
     }
 
     public TrainingViewModel training() {

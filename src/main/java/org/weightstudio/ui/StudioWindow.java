@@ -26,7 +26,10 @@ import javafx.stage.Stage;
 import org.weightstudio.data.Dataset;
 import org.weightstudio.persistence.StudioSettings;
 import org.weightstudio.persistence.StudioSettingsStore;
+import java.util.List;
+import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.ui.draw.DrawPane;
+import org.weightstudio.ui.draw.NamedModel;
 import org.weightstudio.ui.draw.RobustnessPane;
 import org.weightstudio.ui.draw.TestSetPane;
 
@@ -55,7 +58,11 @@ public final class StudioWindow {
     private final Recording recording;
     private final TimelineBar timeline;
     private final AnimationTimer timer;
-    private HeatmapGrid grid;
+    private final ModelSelector selector;
+    /** The grid of each model shown so far (made the first time it is shown). */
+    private final java.util.Map<ModelKind, ModelGrid> grids = new java.util.EnumMap<>(ModelKind.class);
+    private ModelGrid grid;
+    private HBox upper;
     private BatchView batch;
     private int exitCode;
     private boolean shutDown;
@@ -71,6 +78,7 @@ public final class StudioWindow {
         this.snapshots = new Snapshots(vm);
         this.recording = new Recording(vm);
         this.timeline = new TimelineBar(vm, recording);
+        this.selector = new ModelSelector(vm);
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -101,7 +109,8 @@ public final class StudioWindow {
         vm.banner().messageIsNoteProperty().addListener((o, was, note) -> banner.pseudoClassStateChanged(NOTE, note));
         banner.setMaxWidth(Double.MAX_VALUE);
 
-        root.setTop(new VBox(controls, banner));
+        root.setTop(new VBox(selector, controls, banner));
+        VBox.setMargin(selector, new Insets(6, 10, 0, 10));
         root.setCenter(centre);
         timeline.setId("timeline");
         root.setBottom(new VBox(timeline, status));
@@ -127,7 +136,11 @@ public final class StudioWindow {
         vm.loadingProperty().addListener((o, was, loading) -> {
             if (!loading) {
                 showStudio();
-                grid.setOnSaveTile(snapshots::saveTile);
+            }
+        });
+        vm.models().selectedProperty().addListener((o, was, kind) -> {
+            if (upper != null) {
+                showGrid(kind);
             }
         });
         vm.picture().shownProperty().addListener((o, was, picture) -> {
@@ -143,7 +156,7 @@ public final class StudioWindow {
                 }
             }
         });
-        controls.snapshot.setOnAction(e -> snapshots.saveGrid());
+        controls.snapshot.setOnAction(e -> saveSnapshot());
         controls.snapshotFolder.setOnAction(e -> chooseSnapshotFolder());
         controls.about.setOnAction(e -> new AboutDialog(stage).show());
         stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, this::key);
@@ -196,7 +209,7 @@ public final class StudioWindow {
         } else if (code == KeyCode.R) {
             vm.training().reset();
         } else if (code == KeyCode.S) {
-            snapshots.saveGrid();
+            saveSnapshot();
         } else if (code == KeyCode.PLUS || code == KeyCode.ADD || "+".equals(text)
                 || (code == KeyCode.EQUALS && e.isShiftDown())) {
             vm.form().increaseRefreshInterval();
@@ -224,13 +237,10 @@ public final class StudioWindow {
 
     private void showStudio() {
         Dataset data = vm.dataset();
-        grid = new HeatmapGrid(data.classCount(), data.train().rows(), data.train().cols(),
-                status.hover::setText);
-        grid.setId("grid");
         batch = new BatchView(data.train());
         batch.setId("batch");
-        HBox upper = new HBox(12, grid, batch);
-        HBox.setHgrow(grid, Priority.ALWAYS);
+        upper = new HBox(12, batch);
+        showGrid(vm.models().selectedProperty().get());
         MetricsView metrics = new MetricsView(vm);
         VBox.setVgrow(metrics, Priority.ALWAYS);
         VBox training = new VBox(6, upper, metrics);
@@ -242,17 +252,72 @@ public final class StudioWindow {
         }
     }
 
+    /** Puts the grid of model {@code kind} in place (the picture listener then draws its picture). */
+    private void showGrid(ModelKind kind) {
+        ModelGrid g = grids.get(kind);
+        if (g == null) {
+            Dataset data = vm.dataset();
+            if (kind == ModelKind.ONE_LAYER) {
+                HeatmapGrid h = new HeatmapGrid(data.classCount(), data.train().rows(), data.train().cols(),
+                        status.hover::setText);
+                h.setOnSaveTile(snapshots::saveTile);
+                g = h;
+            } else {
+                g = new LayerGrid(vm.models().current().architecture(), status.hover::setText);
+            }
+            g.node().setId("grid");
+            grids.put(kind, g);
+        }
+        grid = g;
+        if (upper.getChildren().size() > 1) {
+            upper.getChildren().remove(0);
+        }
+        upper.getChildren().add(0, g.node());
+        HBox.setHgrow(g.node(), Priority.ALWAYS);
+    }
+
+    /** The one-layer grid goes through the snapshot writer (PNG and sidecar, as the command); other grids are written as shown. */
+    private void saveSnapshot() {
+        ModelSlot slot = vm.models().current();
+        ShownPicture p = vm.picture().shownProperty().get();
+        if (slot == null || p == null) {
+            return;
+        }
+        if (slot.kind() == ModelKind.ONE_LAYER) {
+            snapshots.saveGrid();
+            return;
+        }
+        Path file = vm.form().snapshotFolderProperty().get()
+                .resolve(String.format(java.util.Locale.ROOT, "grid-%s-step-%08d.png", slot.kind().id, p.step()));
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            GridSnapshot.write(grid.node(), grid.usedArea(), file);
+            vm.banner().inform("Snapshot saved: " + file);
+        } catch (IOException | RuntimeException e) {
+            vm.banner().warn("Snapshot not saved: " + file + ": " + org.weightstudio.common.Messages.reason(e));
+        }
+    }
+
     /**
      * Training (the grid and charts) first; then the post's second experiment: draw a digit, the
      * robustness sweep and the test set, each reading the model of the picture shown.
      */
     private TabPane tabs(VBox training, Dataset data) {
-        LatestModel model = new LatestModel(vm.picture().shownProperty());
+        LatestModel shown = new LatestModel(vm.picture().shownProperty());
+        // the one-layer net for its evidence maps: as on screen when shown, else as its trainer left it
+        Supplier<SoftmaxModel> oneLayer = () -> {
+            ModelSlot slot = vm.models().slot(ModelKind.ONE_LAYER);
+            if (slot == null) {
+                return null;
+            }
+            return vm.models().current() == slot ? shown.get() : (SoftmaxModel) slot.latestModel();
+        };
+        Supplier<List<NamedModel>> trained = () -> vm.models().trainedModels(vm.picture().shownProperty().get());
         TabPane tabs = new TabPane(
                 new Tab("Training", training),
-                new Tab("Draw", new DrawPane(model, data.test())),
-                new Tab("Robustness", new RobustnessPane(model, data.test())),
-                new Tab("Test set", new TestSetPane(model, data.test())));
+                new Tab("Draw", new DrawPane(oneLayer, trained, data.test())),
+                new Tab("Robustness", new RobustnessPane(trained, data.test(), true)),
+                new Tab("Test set", new TestSetPane(trained, data.test(), true)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         return tabs;
@@ -276,7 +341,7 @@ public final class StudioWindow {
                 root.layout();
             }
             try {
-                GridSnapshot.write(grid, grid.usedArea(), snapshot);
+                GridSnapshot.write(grid.node(), grid.usedArea(), snapshot);
                 System.out.println("snapshot written to " + snapshot + " at step " + vm.picture().shownProperty().get().step());
             } catch (IOException | RuntimeException e) {
                 System.err.println("weight-studio: " + snapshot + ": cannot write the snapshot (" + e.getMessage() + ")");
@@ -310,9 +375,18 @@ public final class StudioWindow {
         return timeline;
     }
 
-    /** The grid node (null until the data has loaded), for snapshots. */
+    /** The one-layer grid while the one-layer net is shown (null otherwise, and until the data has loaded). */
     HeatmapGrid grid() {
+        return grid instanceof HeatmapGrid h ? h : null;
+    }
+
+    /** The grid of the model shown (null until the data has loaded). */
+    ModelGrid modelGrid() {
         return grid;
+    }
+
+    ModelSelector selector() {
+        return selector;
     }
 
     /** 0, or the exit code of a failure during shut-down. */

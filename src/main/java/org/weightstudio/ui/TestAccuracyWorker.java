@@ -7,6 +7,8 @@ import javafx.application.Platform;
 import org.weightstudio.analysis.Evaluation;
 import org.weightstudio.analysis.Evaluator;
 import org.weightstudio.data.ImageSet;
+import org.weightstudio.model.Architecture;
+import org.weightstudio.model.Classifier;
 import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.training.Frame;
 import org.weightstudio.ui.work.Workers;
@@ -19,7 +21,7 @@ import org.weightstudio.ui.work.Workers;
  */
 final class TestAccuracyWorker implements AutoCloseable {
     /** A finished evaluation, for the chart and status bar. */
-    record Result(long run, long step, Evaluation evaluation) {
+    record Result(long generation, long run, long step, Evaluation evaluation) {
     }
 
     private final ImageSet test;
@@ -32,16 +34,21 @@ final class TestAccuracyWorker implements AutoCloseable {
         this.onResult = onResult;
     }
 
-    /** Starts an evaluation of {@code frame} unless one is running; returns whether it started. */
-    boolean evaluate(long run, Frame frame) {
+    /**
+     * Starts an evaluation of {@code frame}, a frame of {@code architecture} (null: the one-layer
+     * net), unless one is running; returns whether it started.
+     */
+    boolean evaluate(long generation, long run, Frame frame, Architecture architecture) {
         if (!busy.compareAndSet(false, true)) {
             return false;
         }
         executor.execute(() -> {
             try {
-                SoftmaxModel model = SoftmaxModel.of(frame.classes(), frame.tileSize(), frame.weights(), frame.bias());
+                Classifier model = architecture == null
+                        ? SoftmaxModel.of(frame.classes(), frame.tileSize(), frame.weights(), frame.bias())
+                        : ModelSlot.classifier(architecture, frame);
                 Evaluation e = Evaluator.evaluate(model, test);
-                Platform.runLater(() -> onResult.accept(new Result(run, frame.step(), e)));
+                Platform.runLater(() -> onResult.accept(new Result(generation, run, frame.step(), e)));
             } finally {
                 busy.set(false);
             }

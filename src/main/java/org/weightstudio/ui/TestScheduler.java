@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import org.weightstudio.data.ImageSet;
+import org.weightstudio.model.Architecture;
 import org.weightstudio.training.PublishedFrame;
 
 /**
@@ -22,6 +23,9 @@ public final class TestScheduler implements AutoCloseable {
     private final ReadOnlyDoubleWrapper accuracy = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyLongWrapper accuracyStep = new ReadOnlyLongWrapper(-1);
     private TestAccuracyWorker worker;
+    private Architecture architecture;
+    /** Counts model switches: a result is wanted only for the model it was started for. */
+    private long generation;
     /** The run whose results are wanted; results of an older run are dropped. */
     private long run = -1;
     private long lastStep = Long.MIN_VALUE;
@@ -35,6 +39,16 @@ public final class TestScheduler implements AutoCloseable {
     /** Starts the evaluator on the test set (when the data has loaded). */
     void start(ImageSet test) {
         worker = new TestAccuracyWorker(test, this::result);
+    }
+
+    /**
+     * Evaluates another model from now on (the model selector): frames are read as networks of
+     * {@code architecture}; results still on their way for the model shown before are dropped.
+     */
+    void switchTo(Architecture architecture) {
+        this.architecture = architecture;
+        generation++;
+        reset();
     }
 
     /** A new picture was drawn while training: evaluate it if an evaluation is due. */
@@ -62,14 +76,14 @@ public final class TestScheduler implements AutoCloseable {
     }
 
     private void evaluate(PublishedFrame f) {
-        if (worker != null && worker.evaluate(f.run(), f.frame())) {
+        if (worker != null && worker.evaluate(generation, f.run(), f.frame(), architecture)) {
             lastStep = f.step();
             lastNanos = System.nanoTime();
         }
     }
 
     private void result(TestAccuracyWorker.Result r) {
-        if (r.run() != run) {
+        if (r.run() != run || r.generation() != generation) {
             return;
         }
         accuracy.set(r.evaluation().accuracy());

@@ -61,6 +61,23 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     /**
+     * Shows another model's session (the model selector): commands and counters follow it from
+     * now on; the rates start afresh, since the samples counted were the other model's.
+     */
+    void switchTo(TrainingSession s, boolean newSession) {
+        this.session = s;
+        if (newSession) {
+            frameListeners.forEach(s::addFrameListener);
+        }
+        ratesNanos = 0;
+        samplesPerSecond.set(0);
+        picturesPerSecond.set(0);
+        step.set(s.step());
+        epochs.set(s.epochs());
+        running.set(s.control().isRunning());
+    }
+
+    /**
      * Adds a consumer of every frame the trainer publishes (called on the trainer thread; see
      * {@link FrameListener}). Works before or after the data has loaded.
      */

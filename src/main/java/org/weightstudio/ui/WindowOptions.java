@@ -20,12 +20,13 @@ import picocli.CommandLine.Option;
  * @param dataDir        dataset folder (null: the bundled MNIST)
  * @param reportFirstPicture print one line on stdout when the first picture of the grid is drawn
  *                       (for bench/first_picture.sh, which times the launch from outside)
+ * @param model          the model to open on, "softmax", "mlp" or "cnn" (null: the one saved in the settings)
  */
 public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir,
-                            boolean reportFirstPicture) {
+                            boolean reportFirstPicture, String model) {
     /** Without the start-up report (the options a person gives). */
     public WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir) {
-        this(autostart, quitAfterSteps, snapshotOnExit, dataDir, false);
+        this(autostart, quitAfterSteps, snapshotOnExit, dataDir, false, null);
     }
 
     public static WindowOptions none() {
@@ -49,8 +50,12 @@ public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapsho
         if (parsed.paused && parsed.autostart) {
             throw new IllegalArgumentException("--paused and --autostart contradict each other: give one");
         }
+        if (parsed.arch != null && !parsed.arch.equals("softmax") && !parsed.arch.equals("mlp")
+                && !parsed.arch.equals("cnn")) {
+            throw new IllegalArgumentException("--arch must be softmax, mlp or cnn, got \"" + parsed.arch + "\"");
+        }
         return new WindowOptions(!parsed.paused, parsed.quitAfterSteps, parsed.snapshot, parsed.data,
-                parsed.reportFirstPicture);
+                parsed.reportFirstPicture, parsed.arch);
     }
 
     @Command(name = "weight-studio")
@@ -72,5 +77,8 @@ public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapsho
 
         @Option(names = "--report-first-picture")
         boolean reportFirstPicture;
+
+        @Option(names = "--arch", paramLabel = "softmax|mlp|cnn")
+        String arch;
     }
 }

@@ -81,6 +81,24 @@ class AugmentOptionsTest {
     }
 
     @Test
+    void imagesTooLargeToAugmentAreAUsageErrorNotACrash() throws IOException {
+        // 257 x 257 = 66,049 pixels: past the 16-bit positions the augmented batch is packed with
+        Path big = dir.resolve("big");
+        byte[] pixels = new byte[10 * 257 * 257];
+        for (int i = 0; i < pixels.length; i += 97) {
+            pixels[i] = (byte) 200;
+        }
+        org.weightstudio.data.ImageSet set = new org.weightstudio.data.ImageSet(pixels,
+                new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 257, 257);
+        TestData.writeSet(big, "train", set);
+        TestData.writeSet(big, "t10k", set);
+        CliTest.Result r = CliTest.run("train", "--data", big.toString(), "--steps", "1", "--batch", "2", "--augment");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("weight-studio: --augment takes images of up to 65536 pixels; these are 257x257\n");
+        assertThat(CliTest.run("train", "--data", big.toString(), "--steps", "1", "--batch", "2").code()).isZero();
+    }
+
+    @Test
     void snapshotAugmentsAndRecordsTheRangesInTheSidecar() throws IOException {
         Path out = dir.resolve("snaps");
         CliTest.Result r = CliTest.run("snapshot", "--data", data.toString(), "--steps", "20", "--every", "10",

@@ -64,6 +64,29 @@ class TrainerAugmentationTest {
     }
 
     @Test
+    void anMlpTrainsOnTheAugmentedImagesAndReplaysBitForBit() {
+        float[] first = mlpParametersAfter(config(4), 60);
+        assertThat(mlpParametersAfter(config(4), 60)).isEqualTo(first);
+        assertThat(mlpParametersAfter(config(4).withAugmentation(Augmentation.OFF), 60)).isNotEqualTo(first);
+    }
+
+    private static float[] mlpParametersAfter(TrainingConfig config, int steps) {
+        org.weightstudio.model.Network network = org.weightstudio.model.Architecture.mlp(28, 28, 10, 16).build();
+        Trainer trainer = new Trainer(network, DATA, config, 0);
+        for (int i = 0; i < steps; i++) {
+            trainer.step();
+        }
+        float[] out = new float[0];
+        for (var tensor : network.parameters()) {
+            float[] d = tensor.data();
+            float[] joined = Arrays.copyOf(out, out.length + d.length);
+            System.arraycopy(d, 0, joined, out.length, d.length);
+            out = joined;
+        }
+        return out;
+    }
+
+    @Test
     void theLastBatchPixelsAreTheAugmentedImagesTheUpdateUsed() {
         Trainer trainer = new Trainer(new SoftmaxModel(10, 784), DATA, config(4));
         for (int i = 0; i < 5; i++) {
@@ -81,6 +104,26 @@ class TrainerAugmentationTest {
             System.arraycopy(DATA.imageBytes(images[i]), 0, original, i * 784, 784);
         }
         assertThat(seen).isNotEqualTo(original);
+    }
+
+    @Test
+    void aFrameKeepsACopyOfTheAugmentedInputsAndNoneWithoutAugmentation() {
+        Trainer trainer = new Trainer(new SoftmaxModel(10, 784), DATA, config(3));
+        trainer.step();
+        Frame frame = Frame.capture(trainer, null, 0, 0);
+        assertThat(frame.batchPixels()).isEqualTo(Arrays.copyOf(trainer.lastBatchPixels(), 3 * 784));
+        trainer.step();
+        assertThat(frame.batchPixels()).as("a copy, not the live buffer")
+                .isNotEqualTo(Arrays.copyOf(trainer.lastBatchPixels(), 3 * 784));
+        FrameHistory history = new FrameHistory(4);
+        history.add(frame);
+        history.add(Frame.capture(trainer, frame, 0, 0));
+        assertThat(history.get(0).batchPixels()).isEqualTo(frame.batchPixels());
+        assertThat(history.get(1).batchPixels()).isNotNull();
+
+        Trainer plain = new Trainer(new SoftmaxModel(10, 784), DATA, config(3).withAugmentation(Augmentation.OFF));
+        plain.step();
+        assertThat(Frame.capture(plain, null, 0, 0).batchPixels()).isNull();
     }
 
     @Test

@@ -48,6 +48,8 @@ public final class DrawPane extends BorderPane {
     private static final long REFRESH_NANOS = 200_000_000L;
 
     private final Supplier<SoftmaxModel> modelSource;
+    private final Supplier<List<NamedModel>> models;
+    private final ModelComparison comparison = new ModelComparison();
     private final StrokeCanvas canvas = new StrokeCanvas(280);
     private final ChoiceBox<Mode> mode = new ChoiceBox<>();
     private final Slider pen = new Slider(4, 40, 18);
@@ -82,13 +84,27 @@ public final class DrawPane extends BorderPane {
      * other in place of the drawing, with their true label.
      */
     public DrawPane(Supplier<SoftmaxModel> modelSource, ImageSet testSet) {
+        this(modelSource, List::of, testSet);
+    }
+
+    /**
+     * With every trained model ({@code models}, asked on each refresh): below the one-layer net's
+     * evidence, one column per model with its prediction for the same input, the MLP's strongest
+     * hidden units and the CNN's feature maps.
+     */
+    public DrawPane(Supplier<SoftmaxModel> modelSource, Supplier<List<NamedModel>> models, ImageSet testSet) {
         this.modelSource = modelSource;
+        this.models = models;
         this.testSet = testSet;
         getStyleClass().add("draw-pane");
         setPadding(new Insets(12));
         setLeft(createDrawingSide());
         setCenter(createModelSide());
         setRight(createPerturbationSide());
+        javafx.scene.control.ScrollPane below = new javafx.scene.control.ScrollPane(comparison);
+        below.setFitToHeight(true);
+        below.setPrefViewportHeight(330);
+        setBottom(below);
         wire();
         timer = new AnimationTimer() {
             @Override
@@ -257,16 +273,25 @@ public final class DrawPane extends BorderPane {
             baseStale = false;
         }
         SoftmaxModel model = modelSource.get();
+        float[] input = null;
+        if (base != null) {
+            input = new float[SIDE * SIDE];
+            perturbations.apply(settings(), base, input);
+        }
+        comparison.show(models.get(), input);
         if (base == null || model == null || model.inputs() != SIDE * SIDE) {
             prediction = null;
             showInput(new float[SIDE * SIDE]);
             bars.show(null, -1);
-            verdict.setText(model == null ? "No model yet" : base == null ? "Draw a digit" : "Model is not 28x28");
+            if (input != null) {
+                showInput(input);
+            }
+            verdict.setText(base == null ? "Draw a digit" : model == null ? "One-layer net: not trained yet"
+                    : "Model is not 28x28");
             clearEvidence();
             return;
         }
-        float[] x = new float[SIDE * SIDE];
-        perturbations.apply(settings(), base, x);
+        float[] x = input;
         showInput(x);
         prediction = Prediction.of(model, x);
         bars.show(prediction.probabilities(), prediction.best());

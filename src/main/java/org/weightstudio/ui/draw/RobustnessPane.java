@@ -28,6 +28,7 @@ import org.weightstudio.analysis.PerturbationKind;
 import org.weightstudio.analysis.RobustnessReport;
 import org.weightstudio.analysis.RobustnessSweep;
 import org.weightstudio.data.ImageSet;
+import org.weightstudio.model.Classifier;
 import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.ui.work.Workers;
 
@@ -39,13 +40,13 @@ import org.weightstudio.ui.work.Workers;
  * robustness --out DIR}.
  */
 public final class RobustnessPane extends BorderPane {
-    private final Supplier<SoftmaxModel> modelSource;
+    private final Supplier<List<NamedModel>> models;
     private final ImageSet testSet;
     private final ChoiceBox<Integer> limit = new ChoiceBox<>();
     private final Button run = new Button("Run sweep");
     private final Button cancel = new Button("Cancel");
     private final Button export = new Button("Export...");
-    /** The curves computed by the last sweep, in order; exported as CSV and PNG. */
+    /** The curves of the first model swept, in order; exported as CSV and PNG. */
     private final List<RobustnessSweep.Curve> curves = new ArrayList<>();
     private double baseline;
     private int images;
@@ -55,7 +56,15 @@ public final class RobustnessPane extends BorderPane {
     private Task<Void> task;
 
     public RobustnessPane(Supplier<SoftmaxModel> modelSource, ImageSet testSet) {
-        this.modelSource = modelSource;
+        this(() -> {
+            SoftmaxModel m = modelSource.get();
+            return m == null ? List.of() : List.of(new NamedModel("One-layer", "One-layer", null, m, 1));
+        }, testSet, true);
+    }
+
+    /** Sweeps every model {@code models} gives: one curve per model on each perturbation's axes. */
+    public RobustnessPane(Supplier<List<NamedModel>> models, ImageSet testSet, boolean compare) {
+        this.models = models;
         this.testSet = testSet;
         setPadding(new Insets(12));
         limit.getItems().addAll(500, 1000, 2000, testSet.size());
@@ -104,8 +113,17 @@ public final class RobustnessPane extends BorderPane {
     }
 
     private void start() {
-        SoftmaxModel snapshot = ModelSnapshot.take(modelSource, testSet, status);
-        if (snapshot == null) {
+        List<NamedModel> chosen = models.get();
+        List<Classifier> copies = new ArrayList<>();
+        for (NamedModel m : chosen) {
+            if (m.model().inputs() != testSet.imageSize()) {
+                status.setText(m.description() + " does not fit the test images");
+                return;
+            }
+            copies.add(m.model().copyClassifier());
+        }
+        if (chosen.isEmpty()) {
+            status.setText("No model yet");
             return;
         }
         int n = Math.min(limit.getValue(), testSet.size());
@@ -115,13 +133,19 @@ public final class RobustnessPane extends BorderPane {
         task = new Task<>() {
             @Override
             protected Void call() {
-                RobustnessSweep sweep = new RobustnessSweep(snapshot, testSet, n);
                 PerturbationKind[] kinds = PerturbationKind.values();
+                int total = kinds.length * copies.size();
                 for (int i = 0; i < kinds.length; i++) {
-                    int done = i;
-                    RobustnessSweep.Result r = sweep.run(List.of(kinds[i]),
-                            (d, t) -> updateProgress(done + (double) d / t, kinds.length), this::isCancelled);
-                    Platform.runLater(() -> show(r));
+                    for (int m = 0; m < copies.size(); m++) {
+                        int done = i * copies.size() + m;
+                        RobustnessSweep sweep = new RobustnessSweep(copies.get(m), testSet, n);
+                        RobustnessSweep.Result r = sweep.run(List.of(kinds[i]),
+                                (d, t) -> updateProgress(done + (double) d / t, total), this::isCancelled);
+                        NamedModel named = chosen.get(m);
+                        boolean first = m == 0;
+                        boolean alone = copies.size() == 1;
+                        Platform.runLater(() -> show(r, named, first, alone));
+                    }
                 }
                 return null;
             }
@@ -152,13 +176,26 @@ public final class RobustnessPane extends BorderPane {
                 failure -> status.setText("Cannot export to " + dir + ": " + failure.getMessage()));
     }
 
-    private void show(RobustnessSweep.Result result) {
+    /**
+     * Adds one model's curve for one perturbation: to a new chart for the first model, to the
+     * same axes for the others. A single model also gets its unperturbed accuracy as a flat line;
+     * with several, each legend entry carries it instead.
+     */
+    private void show(RobustnessSweep.Result result, NamedModel model, boolean first, boolean alone) {
         RobustnessSweep.Curve curve = result.curves().get(0);
+        PerturbationKind kind = curve.kind();
+        if (!first) {
+            LineChart<Number, Number> chart = chart(kind);
+            if (chart != null) {
+                chart.getData().add(series(String.format(Locale.ROOT, "%s (unperturbed %.3f)", model.description(),
+                        result.baseline()), curve));
+            }
+            return;
+        }
         curves.add(curve);
         baseline = result.baseline();
         images = result.images();
         export.setDisable(false);
-        PerturbationKind kind = curve.kind();
         NumberAxis x = new NumberAxis(kind.min(), kind.max(), (kind.max() - kind.min()) / 8);
         x.setLabel(kind.label());
         NumberAxis y = new NumberAxis(0, 1, 0.1);
@@ -168,11 +205,13 @@ public final class RobustnessPane extends BorderPane {
         chart.setTitle(kind.id());
         chart.setAnimated(false);
         chart.setPrefSize(420, 280);
-        XYChart.Series<Number, Number> accuracy = new XYChart.Series<>();
-        accuracy.setName("perturbed");
-        for (RobustnessSweep.Point p : curve.points()) {
-            accuracy.getData().add(new XYChart.Data<>(p.amount(), p.accuracy()));
+        if (!alone) {
+            chart.getData().add(series(String.format(Locale.ROOT, "%s (unperturbed %.3f)", model.description(),
+                    result.baseline()), curve));
+            charts.getChildren().add(chart);
+            return;
         }
+        XYChart.Series<Number, Number> accuracy = series("perturbed", curve);
         XYChart.Series<Number, Number> baseline = new XYChart.Series<>();
         baseline.setName(String.format(Locale.ROOT, "unperturbed %.3f", result.baseline()));
         baseline.getData().add(new XYChart.Data<>(kind.min(), result.baseline()));
@@ -180,5 +219,14 @@ public final class RobustnessPane extends BorderPane {
         chart.getData().add(accuracy);
         chart.getData().add(baseline);
         charts.getChildren().add(chart);
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, RobustnessSweep.Curve curve) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        for (RobustnessSweep.Point p : curve.points()) {
+            s.getData().add(new XYChart.Data<>(p.amount(), p.accuracy()));
+        }
+        return s;
     }
 }

@@ -19,7 +19,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.weightstudio.analysis.Predictions;
 import org.weightstudio.data.ImageSet;
+import org.weightstudio.model.Classifier;
 import org.weightstudio.model.SoftmaxModel;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.ChoiceBox;
 import org.weightstudio.ui.work.Workers;
 import org.weightstudio.render.HeatmapRasterizer;
 import org.weightstudio.render.Panel;
@@ -33,7 +37,9 @@ public final class TestSetPane extends BorderPane {
     static final int GALLERY = 120;
     private static final int ZOOM = 3;
 
-    private final Supplier<SoftmaxModel> modelSource;
+    private final Supplier<List<NamedModel>> models;
+    /** Which trained model to evaluate (filled from {@code models} whenever the pane is shown or evaluated). */
+    private final ChoiceBox<String> model = new ChoiceBox<>();
     private final ImageSet testSet;
     private final Button evaluate = new Button("Evaluate");
     private final Label status = new Label("Not evaluated yet");
@@ -44,7 +50,15 @@ public final class TestSetPane extends BorderPane {
     private Predictions predictions;
 
     public TestSetPane(Supplier<SoftmaxModel> modelSource, ImageSet testSet) {
-        this.modelSource = modelSource;
+        this(() -> {
+            SoftmaxModel m = modelSource.get();
+            return m == null ? List.of() : List.of(new NamedModel("One-layer", "One-layer", null, m, 1));
+        }, testSet, true);
+    }
+
+    /** With a model selector over every trained model. */
+    public TestSetPane(Supplier<List<NamedModel>> models, ImageSet testSet, boolean compare) {
+        this.models = models;
         this.testSet = testSet;
         setPadding(new Insets(12));
         evaluate.setId("evaluate");
@@ -53,7 +67,10 @@ public final class TestSetPane extends BorderPane {
         gallery.setId("gallery");
         matrix.setHgap(2);
         matrix.setVgap(2);
-        HBox top = new HBox(8, evaluate, status);
+        model.setId("testset-model");
+        model.setOnShowing(e -> refreshModels());
+        sceneProperty().addListener((o, was, scene) -> refreshModels());
+        HBox top = new HBox(8, new Label("Model"), model, evaluate, status);
         top.setAlignment(Pos.CENTER_LEFT);
         setTop(top);
         setLeft(new VBox(10, new Label("Confusion (row: true, column: predicted)"), matrix,
@@ -70,18 +87,46 @@ public final class TestSetPane extends BorderPane {
         return predictions;
     }
 
+    /** Offers every trained model, keeping the choice when it is still there. */
+    void refreshModels() {
+        String chosen = model.getValue();
+        List<String> names = new ArrayList<>();
+        for (NamedModel m : models.get()) {
+            names.add(m.name());
+        }
+        if (!names.equals(model.getItems())) {
+            model.getItems().setAll(names);
+        }
+        model.setValue(names.contains(chosen) ? chosen : names.isEmpty() ? null : names.get(0));
+    }
+
+    /** Chooses the model to evaluate by its name ("MLP"). */
+    void choose(String name) {
+        refreshModels();
+        model.setValue(name);
+    }
+
     private void start() {
-        SoftmaxModel snapshot = ModelSnapshot.take(modelSource, testSet, status);
-        if (snapshot == null) {
+        refreshModels();
+        NamedModel named = null;
+        for (NamedModel m : models.get()) {
+            if (m.name().equals(model.getValue())) {
+                named = m;
+            }
+        }
+        if (named == null || named.model().inputs() != testSet.imageSize()) {
+            status.setText(named == null ? "No model yet" : "Model does not fit the test images");
             return;
         }
+        Classifier snapshot = named.model().copyClassifier();
+        String description = named.description();
         evaluate.setDisable(true);
         status.setText("Evaluating...");
-        Workers.run("test-set-evaluation", () -> Predictions.of(snapshot, testSet), this::show,
+        Workers.run("test-set-evaluation", () -> Predictions.of(snapshot, testSet), p -> show(p, description),
                 failure -> status.setText("Failed: " + failure.getMessage()));
     }
 
-    private void show(Predictions p) {
+    private void show(Predictions p, String description) {
         predictions = p;
         evaluate.setDisable(false);
         int[][] confusion = p.confusion();
@@ -89,7 +134,8 @@ public final class TestSetPane extends BorderPane {
         for (int k = 0; k < confusion.length; k++) {
             right += confusion[k][k];
         }
-        status.setText(String.format(Locale.ROOT, "Accuracy %.4f on %d test images", (double) right / p.size(), p.size()));
+        status.setText(String.format(Locale.ROOT, "Accuracy %.4f on %d test images (%s)", (double) right / p.size(),
+                p.size(), description));
         fillMatrix(confusion);
         fillPerClass(p.perClassAccuracy());
         showMistakes();

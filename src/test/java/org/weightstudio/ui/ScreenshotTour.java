@@ -1,0 +1,170 @@
+package org.weightstudio.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.weightstudio.persistence.StudioSettings;
+import org.weightstudio.ui.draw.DrawPane;
+
+/**
+ * Makes the window screenshots of docs/studio.md on a real display (run under Xvfb, see
+ * docs/studio.md): the MLP training live, the CNN's filters, the Draw tab comparing the models on
+ * one digit, and the Robustness tab with a curve per model. Not a test: a tour with pauses that
+ * writes PNGs of the whole window to the folder given.
+ */
+public final class ScreenshotTour {
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs");
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 20;
+        Files.createDirectories(out);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        StudioWindow window = fx(() -> {
+            StudioSettings s = StudioSettings.defaults();
+            s.windowWidth = 1600;
+            s.windowHeight = 1000;
+            s.refreshInterval = 10;
+            Stage stage = new Stage();
+            StudioWindow w = new StudioWindow(stage, s, null, WindowOptions.none());
+            w.show(DataPreload.start(null));
+            stage.setX(0);
+            stage.setY(0);
+            return w;
+        });
+        StudioViewModel vm = window.viewModel();
+        waitUntil(() -> fx(() -> !vm.loadingProperty().get()), 120);
+
+        // the one-layer net first, a little
+        train(vm, ModelKind.ONE_LAYER, seconds / 3);
+        // the MLP, live: shot while it trains
+        fx(() -> {
+            vm.select(ModelKind.MLP);
+            vm.training().play();
+            return null;
+        });
+        sleep(seconds);
+        shot(window, out.resolve("screenshot-mlp.png"));
+        fx(() -> {
+            vm.training().pause();
+            return null;
+        });
+        // the CNN's filters forming
+        train(vm, ModelKind.CNN, seconds * 1.5);
+        shot(window, out.resolve("screenshot-cnn.png"));
+
+        // Draw tab: every model on one test digit
+        fx(() -> {
+            TabPane tabs = (TabPane) window.stage().getScene().lookup("#tabs");
+            tabs.getSelectionModel().select(1);
+            return null;
+        });
+        sleep(1);
+        fx(() -> {
+            DrawPane draw = (DrawPane) window.stage().getScene().lookup(".draw-pane");
+            draw.showTestImage(Integer.getInteger("tour.digit", 8));
+            return null;
+        });
+        sleep(2);
+        shot(window, out.resolve("screenshot-compare.png"));
+
+        // Robustness tab: one curve per model
+        fx(() -> {
+            TabPane tabs = (TabPane) window.stage().getScene().lookup("#tabs");
+            tabs.getSelectionModel().select(2);
+            return null;
+        });
+        sleep(1);
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            var limit = (javafx.scene.control.ChoiceBox<Integer>) window.stage().getScene().lookup("#limit");
+            limit.setValue(500);
+            ((Button) window.stage().getScene().lookup("#run-sweep")).fire();
+            return null;
+        });
+        waitUntil(() -> fx(() -> {
+            Node status = window.stage().getScene().lookup("#sweep-status");
+            return status instanceof Label l && (l.getText().startsWith("Done") || l.getText().startsWith("Failed"));
+        }), 600);
+        sleep(1);
+        shot(window, out.resolve("screenshot-robustness.png"));
+        fx(() -> {
+            vm.close();
+            window.stage().close();
+            return null;
+        });
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void train(StudioViewModel vm, ModelKind kind, double seconds) throws Exception {
+        fx(() -> {
+            vm.select(kind);
+            vm.training().play();
+            return null;
+        });
+        sleep(seconds);
+        fx(() -> {
+            vm.training().pause();
+            return null;
+        });
+        sleep(1);
+    }
+
+    private static void shot(StudioWindow window, Path file) throws Exception {
+        fx(() -> {
+            GridSnapshot.write(window.stage().getScene().getRoot(), null, file);
+            return null;
+        });
+        System.out.println("wrote " + file + " (" + Files.size(file) / 1024 + " KB)");
+    }
+
+    private static void sleep(double seconds) throws InterruptedException {
+        Thread.sleep((long) (seconds * 1000));
+    }
+
+    private static void waitUntil(Supplier<Boolean> condition, double seconds) throws InterruptedException {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (!condition.get() && System.nanoTime() < end) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                result.set(work.call());
+            } catch (Exception e) {
+                failure.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        try {
+            if (!done.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the FX thread did not answer in 60 s");
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
+        return result.get();
+    }
+}
