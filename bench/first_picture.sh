@@ -31,11 +31,11 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 
 args=(--report-first-picture --autostart --quit-after-steps 1)
-command_of() {
+set_command() {   # sets cmd to the launch command of a kind
   case "$1" in
-    jar) echo java -jar target/weight-studio.jar "${args[@]}" ;;
-    image) echo target/dist/weight-studio/bin/weight-studio "${args[@]}" ;;
-    javafx-run) echo mvn -q -o javafx:run "-Djavafx.args=${args[*]}" ;;
+    jar) cmd=(java -jar target/weight-studio.jar "${args[@]}") ;;
+    image) cmd=(target/dist/weight-studio/bin/weight-studio "${args[@]}") ;;
+    javafx-run) cmd=(mvn -q -o javafx:run "-Djavafx.args=${args[*]}") ;;
     *) echo "unknown kind $1 (jar, image, javafx-run)" >&2; exit 64 ;;
   esac
 }
@@ -43,7 +43,7 @@ command_of() {
 declare -A walls cpus
 for ((r = 1; r <= runs; r++)); do
   for kind in "${kinds[@]}"; do
-    read -r -a cmd <<<"$(command_of "$kind")"
+    set_command "$kind"
     start=$(date +%s%N)
     # stamp the line the moment it arrives (the process then quits on its own)
     stamped=$("${cmd[@]}" 2>"$err" | while IFS= read -r l; do
