@@ -16,6 +16,8 @@ import org.weightstudio.data.SparseImages;
 public final class Network implements Classifier {
     private final Architecture architecture;
     private final List<Layer> layers;
+    /** The layers as an array, for the per-step loops. */
+    private final Layer[] stack;
     private final List<Tensor> parameters;
     private final boolean sparseInput;
 
@@ -42,6 +44,7 @@ public final class Network implements Classifier {
         }
         this.architecture = architecture;
         this.layers = List.copyOf(layers);
+        this.stack = layers.toArray(new Layer[0]);
         List<Tensor> all = new ArrayList<>();
         for (Layer layer : layers) {
             all.addAll(layer.parameters());
@@ -132,10 +135,10 @@ public final class Network implements Classifier {
             }
             first.forward(acts[0], acts[1], n);
         }
-        for (int l = 1; l < layers.size(); l++) {
-            layers.get(l).forward(acts[l], acts[l + 1], n);
+        for (int l = 1; l < stack.length; l++) {
+            stack[l].forward(acts[l], acts[l + 1], n);
         }
-        return acts[layers.size()];
+        return acts[stack.length];
     }
 
     /** Where the loss writes dL/dz for {@link #backward} (n x classes, live). */
@@ -145,8 +148,8 @@ public final class Network implements Classifier {
 
     /** Back-propagates dL/dz from {@link #scoreGradient()} through every layer. */
     public void backward(PackedBatch batch, int n) {
-        for (int l = layers.size() - 1; l >= 1; l--) {
-            layers.get(l).backward(acts[l], acts[l + 1], grads[l + 1], grads[l], n);
+        for (int l = stack.length - 1; l >= 1; l--) {
+            stack[l].backward(acts[l], acts[l + 1], grads[l + 1], grads[l], n);
         }
         Layer first = layers.get(0);
         if (sparseInput) {
@@ -158,8 +161,9 @@ public final class Network implements Classifier {
 
     /** One SGD step of every layer: see {@link Layer#update}. */
     public void update(float scale, float shrink) {
-        for (Layer layer : layers) {
-            layer.update(scale, shrink);
+        // An indexed loop over an array: a for-each would make an iterator per step.
+        for (int l = 0; l < stack.length; l++) {
+            stack[l].update(scale, shrink);
         }
     }
 

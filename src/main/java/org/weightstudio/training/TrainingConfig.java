@@ -34,6 +34,14 @@ public record TrainingConfig(int batchSize, double learningRate, double l2, doub
         }
     }
 
+    /**
+     * The MLP's default schedule, chosen by measurement (docs/performance.md): batch 32, learning
+     * rate 0.1 decaying as 0.1 / (1 + 0.2 e); init He (initScale 0).
+     */
+    public static TrainingConfig mlpDefaults() {
+        return new TrainingConfig(32, 0.1, 0, 0.2, DEFAULT_SEED, 0);
+    }
+
     public static TrainingConfig defaults() {
         return new TrainingConfig(DEFAULT_BATCH, DEFAULT_LEARNING_RATE, 0, 0, DEFAULT_SEED, 0);
     }

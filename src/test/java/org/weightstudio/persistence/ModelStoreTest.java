@@ -70,10 +70,40 @@ class ModelStoreTest {
         assertThat(resumed.model().weights().data).containsExactly(trained(config, 300).model().weights().data);
     }
 
+    /** A version-1 file, as the studio wrote them before layers: classes, inputs, weights, bias. */
+    private JsonObject version1(SavedModel saved) {
+        JsonObject json = new JsonObject();
+        json.addProperty("formatVersion", 1);
+        json.addProperty("dataset", "mnist");
+        json.addProperty("classes", 10);
+        json.addProperty("inputs", 784);
+        json.addProperty("imageRows", 28);
+        json.addProperty("imageCols", 28);
+        com.google.gson.Gson gson = new com.google.gson.Gson();
+        json.add("weights", gson.toJsonTree(saved.model().weights().data));
+        json.add("bias", gson.toJsonTree(saved.model().bias().data));
+        JsonObject config = new JsonObject();
+        config.addProperty("batchSize", saved.config().batchSize());
+        config.addProperty("learningRate", saved.config().learningRate());
+        config.addProperty("seed", saved.config().seed());
+        json.add("config", config);
+        json.addProperty("step", saved.step());
+        return json;
+    }
+
+    @Test
+    void version1FilesStillLoad() throws IOException {
+        SavedModel saved = trained(TrainingConfig.defaults().withBatchSize(5).withLearningRate(0.3), 40);
+        Path file = Files.writeString(dir.resolve("v1.json"), version1(saved).toString());
+        SavedModel loaded = ModelStore.load(file);
+        assertThat(loaded.isOneLayer()).isTrue();
+        assertThat(loaded.model().weights().data).containsExactly(saved.model().weights().data);
+        assertThat(loaded.model().bias().data).containsExactly(saved.model().bias().data);
+        assertThat(loaded.step()).isEqualTo(40);
+    }
+
     private Path corrupt(java.util.function.Consumer<JsonObject> change) throws IOException {
-        Path file = dir.resolve("good.json");
-        ModelStore.save(file, trained(TrainingConfig.defaults(), 3));
-        JsonObject json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        JsonObject json = version1(trained(TrainingConfig.defaults(), 3));
         change.accept(json);
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, json.toString());
@@ -84,7 +114,7 @@ class ModelStoreTest {
     void wrongVersionDimensionsMissingFieldsAndNaNAreOneLineErrors() throws IOException {
         Path version = corrupt(j -> j.addProperty("formatVersion", 99));
         assertThatThrownBy(() -> ModelStore.load(version)).isInstanceOf(ModelFileException.class)
-                .hasMessage("bad.json: formatVersion 99 is not supported (this studio reads 1)");
+                .hasMessage("bad.json: formatVersion 99 is not supported (this studio reads 1 and 2)");
 
         Path dims = corrupt(j -> j.addProperty("inputs", 785));
         assertThatThrownBy(() -> ModelStore.load(dims)).isInstanceOf(ModelFileException.class)
