@@ -1,7 +1,9 @@
 package org.weightstudio;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -53,4 +55,12 @@ class ArchitectureTest {
     static final ArchRule headlessCommandsNeverTouchTheWindow = noClasses().that()
             .resideInAPackage("org.weightstudio.cli..").should().dependOnClassesThat()
             .resideInAPackage("org.weightstudio.ui..");
+
+    /** No two packages import each other, directly or round a loop (ui and ui.draw included). */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.weightstudio.(**)").should()
+            .beFreeOfCycles()
+            // Inside the model layer the layer kinds and their factory (LayerSpec) know each other
+            // by design; the rule is about packages of different concerns.
+            .ignoreDependency(resideInAPackage("org.weightstudio.model.."), resideInAPackage("org.weightstudio.model.."));
 }

@@ -43,6 +43,44 @@ public final class RobustnessReport {
                 String.format(Locale.ROOT, "unperturbed %.3f", baseline), 640, 400));
     }
 
+    /**
+     * Several models' sweeps of the same kinds and amounts: per kind one CSV with a column per
+     * model and one PNG with a curve per model. Returns the number of files written.
+     */
+    public static int writeComparison(List<RobustnessSweep.Result> results, List<String> names, Path dir)
+            throws IOException {
+        List<RobustnessSweep.Curve> first = results.get(0).curves();
+        for (int c = 0; c < first.size(); c++) {
+            String id = first.get(c).kind().id();
+            List<RobustnessSweep.Point> points = first.get(c).points();
+            double[] xs = new double[points.size()];
+            List<double[]> series = new java.util.ArrayList<>();
+            StringBuilder csv = new StringBuilder(id);
+            for (String name : names) {
+                csv.append(',').append(name);
+            }
+            csv.append('\n');
+            for (RobustnessSweep.Result r : results) {
+                series.add(new double[points.size()]);
+            }
+            for (int i = 0; i < points.size(); i++) {
+                xs[i] = points.get(i).amount();
+                csv.append(amount(xs[i]));
+                for (int m = 0; m < results.size(); m++) {
+                    double y = results.get(m).curves().get(c).points().get(i).accuracy();
+                    series.get(m)[i] = y;
+                    csv.append(String.format(Locale.ROOT, ",%.4f", y));
+                }
+                csv.append('\n');
+            }
+            AtomicFiles.writeString(dir.resolve("robustness-" + id + ".csv"), csv.toString());
+            PngWriter.write(dir.resolve("robustness-" + id + ".png"), LineChart.drawCurves(
+                    "Test accuracy under " + id, first.get(c).kind().label(), "test accuracy", xs, series, names,
+                    640, 400));
+        }
+        return first.size() * 2;
+    }
+
     /** "2" for whole amounts, "0.75" otherwise. */
     public static String amount(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);

@@ -55,11 +55,9 @@ public final class ArchOptions {
             return given;
         }
         TrainingConfig mlp = isCnn() ? TrainingConfig.cnnDefaults() : TrainingConfig.mlpDefaults();
-        return new TrainingConfig(
-                parse.hasMatchedOption("--batch") ? given.batchSize() : mlp.batchSize(),
-                parse.hasMatchedOption("--lr") ? given.learningRate() : mlp.learningRate(),
-                given.l2(),
-                parse.hasMatchedOption("--decay") ? given.decay() : mlp.decay(),
-                given.seed(), given.initScale());
+        // with... keeps everything else given, augmentation included
+        return given.withBatchSize(parse.hasMatchedOption("--batch") ? given.batchSize() : mlp.batchSize())
+                .withLearningRate(parse.hasMatchedOption("--lr") ? given.learningRate() : mlp.learningRate())
+                .withDecay(parse.hasMatchedOption("--decay") ? given.decay() : mlp.decay());
     }
 }

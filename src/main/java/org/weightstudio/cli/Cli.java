@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Watch a one-layer neural network learn MNIST. Without a command, opens the studio window.",
         footer = {"", "Window options (instead of a command): --paused  --autostart  --quit-after-steps N  "
                 + "--snapshot-on-exit FILE.png  --data DIR"},
-        subcommands = {TrainCommand.class, SnapshotCommand.class, PredictCommand.class, ExplainCommand.class,
+        subcommands = {TrainCommand.class, SnapshotCommand.class, PredictCommand.class, EvaluateCommand.class, ExplainCommand.class,
             RobustnessCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     /** Words that make the launcher run the command line instead of the window. */

@@ -61,6 +61,12 @@ public final class ExplainCommand implements Callable<Integer> {
         DigitPreprocessor.Mode mode = preprocessing.mode();
         GreyImage picture = PictureReader.read(image);
         SavedModel saved = modelOptions.load(spec.commandLine().getErr());
+        if (!saved.isOneLayer()) {
+            // Evidence maps (input x template) exist for the one-layer net only; an MLP's
+            // explanation (which hidden units fired) is not built yet.
+            throw new UsageException("explain draws the one-layer net's evidence maps; "
+                    + saved.architecture().describe() + " models are not supported yet (use predict)");
+        }
         SoftmaxModel model = saved.model();
         float[] x = DigitPreprocessor.prepare(picture, mode);
         Prediction prediction = Prediction.of(model, x);

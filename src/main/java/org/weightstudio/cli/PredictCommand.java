@@ -54,13 +54,38 @@ public final class PredictCommand implements Callable<Integer> {
         for (Path image : files) {
             inputs.add(DigitPreprocessor.prepare(PictureReader.read(image), mode));
         }
-        SavedModel saved = modelOptions.load(spec.commandLine().getErr());
-        for (int i = 0; i < files.size(); i++) {
-            Prediction p = Prediction.of(saved.model(), inputs.get(i));
-            out.println(line(files.get(i), p, saved.classNames()));
+        List<SavedModel> models = modelOptions.loadAll(spec.commandLine().getErr());
+        if (models.size() == 1) {
+            SavedModel saved = models.get(0);
+            for (int i = 0; i < files.size(); i++) {
+                Prediction p = Prediction.of(saved.network(), inputs.get(i));
+                out.println(line(files.get(i), p, saved.classNames()));
+            }
+        } else {
+            compare(out, files, inputs, models, modelOptions.names());
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** One column per model: "CLASS CONFIDENCE" of each, after a header naming the models. */
+    private static void compare(PrintWriter out, List<Path> files, List<float[]> inputs, List<SavedModel> models,
+            List<String> names) {
+        StringBuilder header = new StringBuilder("# file");
+        for (int m = 0; m < models.size(); m++) {
+            header.append('\t').append(names.get(m)).append(" (").append(models.get(m).architecture().describe())
+                    .append(')');
+        }
+        out.println(header);
+        for (int i = 0; i < files.size(); i++) {
+            StringBuilder row = new StringBuilder(files.get(i).toString());
+            for (SavedModel model : models) {
+                Prediction p = Prediction.of(model.network(), inputs.get(i));
+                row.append('\t').append(model.classNames().get(p.best()))
+                        .append(String.format(Locale.ROOT, " %.3f", p.confidence()));
+            }
+            out.println(row);
+        }
     }
 
     /** The arguments with each folder replaced by its picture files, sorted by name. */

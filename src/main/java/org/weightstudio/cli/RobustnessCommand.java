@@ -12,7 +12,8 @@ import org.weightstudio.analysis.RobustnessReport;
 import org.weightstudio.analysis.RobustnessSweep;
 import org.weightstudio.common.BadInputException;
 import org.weightstudio.data.Dataset;
-import org.weightstudio.model.SoftmaxModel;
+import java.util.List;
+import org.weightstudio.model.Network;
 import org.weightstudio.persistence.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,14 +52,19 @@ public final class RobustnessCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Dataset dataset = data.load();
-        SavedModel saved = modelOptions.load(err);
-        SoftmaxModel model = saved.model();
-        if (model.inputs() != dataset.inputSize() || model.classes() != dataset.classCount()) {
-            throw new BadInputException("model is " + model.classes() + "x" + model.inputs() + " but dataset "
-                    + dataset.name() + " needs " + dataset.classCount() + "x" + dataset.inputSize());
+        List<SavedModel> models = modelOptions.loadAll(err);
+        for (SavedModel saved : models) {
+            Network model = saved.network();
+            if (model.inputs() != dataset.inputSize() || model.classes() != dataset.classCount()) {
+                throw new BadInputException("model is " + model.classes() + "x" + model.inputs() + " but dataset "
+                        + dataset.name() + " needs " + dataset.classCount() + "x" + dataset.inputSize());
+            }
         }
         int n = limit == null ? dataset.test().size() : Math.min(limit, dataset.test().size());
-        RobustnessSweep sweep = new RobustnessSweep(model, dataset.test(), n);
+        if (models.size() > 1) {
+            return compare(out, err, models, dataset, n);
+        }
+        RobustnessSweep sweep = new RobustnessSweep(models.get(0).network(), dataset.test(), n);
         int[] lastTenth = {-1};
         RobustnessSweep.Result result = sweep.run(Arrays.asList(PerturbationKind.values()), (done, total) -> {
             int tenth = (int) (10 * done / total);
@@ -73,6 +79,30 @@ public final class RobustnessCommand implements Callable<Integer> {
             out.println(summary(curve));
         }
         int files = RobustnessReport.write(result, outDir);
+        out.println("wrote " + files + " files to " + outDir);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Every model swept over the same images; one CSV and one PNG per kind with a curve per model. */
+    private int compare(PrintWriter out, PrintWriter err, List<SavedModel> models, Dataset dataset, int n)
+            throws IOException {
+        List<String> names = modelOptions.names();
+        List<RobustnessSweep.Result> results = new java.util.ArrayList<>();
+        for (int m = 0; m < models.size(); m++) {
+            err.printf(Locale.ROOT, "robustness: model %s%n", names.get(m));
+            err.flush();
+            RobustnessSweep.Result r = new RobustnessSweep(models.get(m).network(), dataset.test(), n)
+                    .run(Arrays.asList(PerturbationKind.values()), (done, total) -> { },
+                            () -> Thread.currentThread().isInterrupted());
+            results.add(r);
+            out.printf(Locale.ROOT, "%s (%s): unperturbed test accuracy %.4f on %d images%n", names.get(m),
+                    models.get(m).architecture().describe(), r.baseline(), r.images());
+            for (RobustnessSweep.Curve curve : r.curves()) {
+                out.println("  " + summary(curve));
+            }
+        }
+        int files = RobustnessReport.writeComparison(results, names, outDir);
         out.println("wrote " + files + " files to " + outDir);
         out.flush();
         return ExitCodes.OK;

@@ -80,6 +80,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + dataset.train().size() + " training images");
         }
         Trainer trainer = new Trainer(model, dataset.train(), config, start == null ? 0 : start.step());
+        if (!config.augmentation().isOff()) {
+            out.println(TrainingOptions.describe(config.augmentation()));
+        }
         long total = totalSteps(trainer);
         long every = evalEvery != null ? evalEvery : Math.max(1, total / 5);
         if (every < 1) {
@@ -165,7 +168,8 @@ public final class TrainCommand implements Callable<Integer> {
                 parse.hasMatchedOption("--l2") ? given.l2() : saved.l2(),
                 parse.hasMatchedOption("--decay") ? given.decay() : saved.decay(),
                 parse.hasMatchedOption("--seed") ? given.seed() : saved.seed(),
-                saved.initScale());
+                saved.initScale(),
+                training.augmentationGiven() ? given.augmentation() : saved.augmentation());
     }
 
     private static double samplesPerSecond(long steps, int batch, long nanos) {

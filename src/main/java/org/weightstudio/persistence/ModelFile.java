@@ -36,6 +36,17 @@ final class ModelFile {
         Double decay;
         Long seed;
         Double initScale;
+        /** Absent in files written before augmentation existed, and when it is off. */
+        AugmentationDto augmentation;
+    }
+
+    static final class AugmentationDto {
+        Double shift;
+        Double minScale;
+        Double maxScale;
+        Double rotation;
+        Double thickerChance;
+        Double thinnerChance;
     }
 
     static final class LayerDto {

@@ -1,7 +1,6 @@
 package org.weightstudio.persistence;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.weightstudio.data.Augmentation;
 import org.weightstudio.model.Architecture;
 import org.weightstudio.model.LayerSpec;
 import org.weightstudio.model.Network;
@@ -30,7 +30,7 @@ import org.weightstudio.training.TrainingConfig;
  * net's classes, inputs, weights and bias).
  */
 public final class ModelStore {
-    private static final Gson GSON = new GsonBuilder().create();
+    private static final Gson GSON = ModelFileLimits.gsonBuilder().create();
 
     private ModelStore() {
     }
@@ -74,6 +74,7 @@ public final class ModelStore {
         dto.config.decay = c.decay();
         dto.config.seed = c.seed();
         dto.config.initScale = c.initScale();
+        dto.config.augmentation = augmentationDto(c.augmentation());
         dto.step = saved.step();
         dto.testAccuracy = Double.isFinite(saved.testAccuracy()) ? saved.testAccuracy() : null;
         AtomicFiles.write(file, out -> {
@@ -85,7 +86,7 @@ public final class ModelStore {
 
     public static SavedModel load(Path file) {
         ModelFile dto;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = ModelFileLimits.open(file)) {
             dto = GSON.fromJson(reader, ModelFile.class);
         } catch (NoSuchFileException e) {
             throw error(file, "no such file");
@@ -125,6 +126,7 @@ public final class ModelStore {
         }
         int rows = dto.imageRows == null ? (int) Math.round(Math.sqrt(dto.inputs)) : dto.imageRows;
         int cols = dto.imageCols == null ? rows : dto.imageCols;
+        ModelFileLimits.checkImageSize(file, rows, cols);
         if ((long) rows * cols != dto.inputs) {
             throw error(file, "image size " + rows + "x" + cols + " does not match " + dto.inputs + " inputs");
         }
@@ -137,6 +139,8 @@ public final class ModelStore {
         }
         requireFinite(file, dto.weights, "weights");
         requireFinite(file, dto.bias, "bias");
+        ModelFileLimits.checkMagnitudes(file, dto.weights, "weights");
+        ModelFileLimits.checkMagnitudes(file, dto.bias, "bias");
         requireStep(file, dto);
         List<String> names = classNames(file, dto, dto.classes);
         TrainingConfig config = config(file, dto);
@@ -154,6 +158,7 @@ public final class ModelStore {
         if (dto.layers.isEmpty()) {
             throw error(file, "no layers");
         }
+        ModelFileLimits.checkImageSize(file, dto.imageRows, dto.imageCols);
         List<LayerSpec> specs = new ArrayList<>();
         for (int l = 0; l < dto.layers.size(); l++) {
             ModelFile.LayerDto d = dto.layers.get(l);
@@ -206,6 +211,7 @@ public final class ModelStore {
                         + " needs " + target.size());
             }
             requireFinite(file, t.values, t.name);
+            ModelFileLimits.checkMagnitudes(file, t.values, t.name);
             System.arraycopy(t.values, 0, target.data(), 0, t.values.length);
         }
         if (!byName.isEmpty()) {
@@ -227,6 +233,7 @@ public final class ModelStore {
         if (dto.step < 0) {
             throw error(file, "step " + dto.step + " is negative");
         }
+        ModelFileLimits.checkStep(file, dto.step);
     }
 
     private static String dataset(ModelFile dto) {
@@ -256,11 +263,34 @@ public final class ModelStore {
             ModelFile.ConfigDto c = dto.config;
             config = new TrainingConfig(orDefault(c.batchSize, 2), orDefault(c.learningRate, 0.05),
                     orDefault(c.l2, 0.0), orDefault(c.decay, 0.0), c.seed == null ? 42 : c.seed,
-                    orDefault(c.initScale, 0.0));
+                    orDefault(c.initScale, 0.0), augmentation(c.augmentation));
         } catch (IllegalArgumentException e) {
             throw error(file, "config: " + e.getMessage());
         }
         return config;
+    }
+
+    private static ModelFile.AugmentationDto augmentationDto(Augmentation a) {
+        if (a.isOff()) {
+            return null;
+        }
+        ModelFile.AugmentationDto dto = new ModelFile.AugmentationDto();
+        dto.shift = a.shift();
+        dto.minScale = a.minScale();
+        dto.maxScale = a.maxScale();
+        dto.rotation = a.rotation();
+        dto.thickerChance = a.thickerChance();
+        dto.thinnerChance = a.thinnerChance();
+        return dto;
+    }
+
+    /** The saved ranges; a missing field is the empty range. Bad values throw IllegalArgumentException. */
+    private static Augmentation augmentation(ModelFile.AugmentationDto a) {
+        if (a == null) {
+            return Augmentation.OFF;
+        }
+        return new Augmentation(orDefault(a.shift, 0.0), orDefault(a.minScale, 1.0), orDefault(a.maxScale, 1.0),
+                orDefault(a.rotation, 0.0), orDefault(a.thickerChance, 0.0), orDefault(a.thinnerChance, 0.0));
     }
 
     private static <T> T orDefault(T value, T fallback) {

@@ -44,12 +44,15 @@ import java.util.List;
  * @param accuracy            training accuracy since the previous frame (null if unknown)
  * @param studioVersion       {@link StudioVersion#current()} of the writer
  * @param createdAt           ISO-8601 local date-time the snapshot was taken
+ * @param augmentation        training-time augmentation as its command-line options; null (left
+ *                            out of the JSON) when off
+ * @param architecture        the model drawn: "softmax 784-10", "mlp 784-64-10"
  */
 public record SnapshotSidecar(int formatVersion, String image, String kind, String tile, long step, double epoch,
         String dataset, List<String> classNames, int batch, double learningRate, double currentLearningRate, double l2,
         double decay, long seed, double initScale, long refreshInterval, String scaleMode, int scale,
         float[] weightRange, float[] deltaRange, long deltaFromStep, Double loss, Double accuracy, String studioVersion,
-        String createdAt) {
+        String createdAt, String augmentation, String architecture) {
 
     public static final int FORMAT_VERSION = 1;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -58,7 +61,8 @@ public record SnapshotSidecar(int formatVersion, String image, String kind, Stri
     public SnapshotSidecar withImage(String fileName) {
         return new SnapshotSidecar(formatVersion, fileName, kind, tile, step, epoch, dataset, classNames, batch,
                 learningRate, currentLearningRate, l2, decay, seed, initScale, refreshInterval, scaleMode, scale,
-                weightRange, deltaRange, deltaFromStep, loss, accuracy, studioVersion, createdAt);
+                weightRange, deltaRange, deltaFromStep, loss, accuracy, studioVersion, createdAt, augmentation,
+                architecture);
     }
 
     /** NaN (unknown) as null: JSON has no NaN. */

@@ -115,6 +115,55 @@ public final class LineChart {
         return image;
     }
 
+    /** Colours of the second, third ... curve of {@link #drawCurves}. */
+    private static final Color[] MORE = {new Color(33, 102, 172), new Color(27, 120, 55), new Color(118, 42, 131),
+        new Color(224, 130, 20)};
+
+    /**
+     * One curve per series on the same axes (the first as {@link #draw} draws it, the others in
+     * other colours), with a legend naming each series.
+     */
+    public static BufferedImage drawCurves(String title, String xLabel, String yLabel, double[] xs,
+            java.util.List<double[]> series, java.util.List<String> names, int width, int height) {
+        BufferedImage image = draw(title, xLabel, yLabel, xs, series.get(0), Double.NaN, null, width, height);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        int plotW = width - LEFT - RIGHT;
+        int plotH = height - TOP - BOTTOM;
+        double xMin = xs[0];
+        double xMax = xs[xs.length - 1];
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        for (int s = 0; s < series.size(); s++) {
+            Color c = s == 0 ? SERIES : MORE[(s - 1) % MORE.length];
+            g.setColor(c);
+            if (s > 0) {
+                double[] ys = series.get(s);
+                Path2D.Double line = new Path2D.Double();
+                for (int i = 0; i < xs.length; i++) {
+                    // the same mapping as draw: px = LEFT + (x - xMin) / (xMax - xMin) * plotW, py = TOP + (1 - y) * plotH
+                    double sx = LEFT + (xs[i] - xMin) / (xMax - xMin) * plotW;
+                    double sy = TOP + (1 - ys[i]) * plotH;
+                    if (i == 0) {
+                        line.moveTo(sx, sy);
+                    } else {
+                        line.lineTo(sx, sy);
+                    }
+                    g.fill(new java.awt.geom.Ellipse2D.Double(sx - 3, sy - 3, 6, 6));
+                }
+                g.setStroke(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.draw(line);
+            }
+            // legend, top right inside the plot
+            int ly = TOP + 14 + 16 * s;
+            g.fillRect(LEFT + plotW - 170, ly - 8, 14, 4);
+            g.setColor(Color.BLACK);
+            g.drawString(names.get(s), LEFT + plotW - 150, ly - 2);
+        }
+        g.dispose();
+        return image;
+    }
+
     private static String trim(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "");
     }

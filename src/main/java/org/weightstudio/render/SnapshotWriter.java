@@ -43,6 +43,9 @@ public final class SnapshotWriter {
     public static GridPicture renderGrid(Frame frame, float[] delta, long deltaFromStep, GridOptions options,
             SnapshotInfo info) {
         GridCaption caption = GridCaption.of(frame, deltaFromStep, info.dataset(), info.classNames());
+        if (!frame.isOneLayer()) {
+            return new NetworkGridRenderer(options).render(frame, delta, caption);
+        }
         return new GridRenderer(options).render(frame, delta, caption);
     }
 
@@ -118,7 +121,8 @@ public final class SnapshotWriter {
                 c.decay(), c.seed(), c.initScale(), info.refreshInterval(), scaleModeName(options.scaleMode()),
                 options.scale(), weightRanges.clone(), deltaRanges.clone(), deltaFromStep,
                 SnapshotSidecar.finiteOrNull(frame.loss()), SnapshotSidecar.finiteOrNull(frame.accuracy()),
-                StudioVersion.current(), time.toString());
+                StudioVersion.current(), time.toString(),
+                c.augmentation().isOff() ? null : c.augmentation().toOptions(), frame.architecture());
     }
 
     /** The command-line spelling: "shared" or "per-tile". */

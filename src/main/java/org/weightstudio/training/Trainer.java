@@ -1,6 +1,7 @@
 package org.weightstudio.training;
 
 import java.util.Random;
+import org.weightstudio.data.Augmenter;
 import org.weightstudio.data.ImageSet;
 import org.weightstudio.data.SparseImages;
 import org.weightstudio.model.Architecture;
@@ -18,7 +19,9 @@ import org.weightstudio.model.SoftmaxModel;
  * step s continues exactly as if never stopped.
  *
  * <p>One step: forward from the packed ink pixels of the batch, softmax cross-entropy, backward,
- * update. All work buffers are sized once per batch size; {@link #step()} allocates nothing. Not
+ * update. With {@link TrainingConfig#augmentation()} on, the batch's images are augmented first
+ * (see {@link Augmenter}) and the network reads the augmented copies: the amounts depend on
+ * (seed, step, position in the batch) only, so augmented runs replay and resume bit for bit too. All work buffers are sized once per batch size; {@link #step()} allocates nothing. Not
  * thread-safe: one thread owns a trainer.
  */
 public final class Trainer {
@@ -41,6 +44,9 @@ public final class Trainer {
     private PackedBatch batch;
     private int[] batchLabels;
     private int[] batchPredictions;
+    /** Made when augmentation is first on, for the batch size; null until then. */
+    private Augmenter augmenter;
+    private boolean lastAugmented;
     private double lastLoss;
     /** Sink of {@link #touchImages}. */
     private int touched;
@@ -103,6 +109,9 @@ public final class Trainer {
         if (config != null && config.seed() != newConfig.seed()) {
             orderEpoch = -1;
         }
+        if (!newConfig.augmentation().isOff() && augmenter == null) {
+            augmenter = new Augmenter(data.rows(), data.cols(), newConfig.batchSize());
+        }
         this.config = newConfig;
     }
 
@@ -111,6 +120,7 @@ public final class Trainer {
         batchLabels = new int[n];
         batchPredictions = new int[n];
         network.prepare(n);
+        augmenter = null;
     }
 
     public TrainingConfig config() {
@@ -168,6 +178,15 @@ public final class Trainer {
         return batchPredictions;
     }
 
+    /**
+     * The pixels of the last batch as the model saw them, augmented, image i of the batch at
+     * [i*rows*cols, (i+1)*rows*cols) (live buffer: copy to keep); null when the last update was
+     * not augmented (then they are the training images {@link #lastBatchImages()} as stored).
+     */
+    public byte[] lastBatchPixels() {
+        return lastAugmented ? augmenter.pixels() : null;
+    }
+
     /** Performs exactly one minibatch update. */
     public void step() {
         int n = config.batchSize();
@@ -182,7 +201,7 @@ public final class Trainer {
             images[i] = order[first + i];
             batchLabels[i] = data.label(images[i]);
         }
-        touchImages(first, n);
+        selectInputs(first, n);
         float[] z = network.forward(batch, n);
         float[] dz = network.scoreGradient();
         double loss = SoftmaxCrossEntropy.lossAndGradient(z, dz, n, classes, batchLabels, batchPredictions);
@@ -192,6 +211,18 @@ public final class Trainer {
         // W <- (1 - lr*l2) W - (lr/n) sum_i grad_i
         network.update(Sgd.scale(lr, n), Sgd.shrink(lr, config.l2()));
         step++;
+    }
+
+    /** Images of this batch -> the inputs of the update: the packed originals, or augmented copies. */
+    private void selectInputs(int first, int n) {
+        lastAugmented = !config.augmentation().isOff();
+        if (lastAugmented) {
+            augmenter.augment(data, batch.images(), n, config.augmentation(), config.seed(), step);
+            batch.readAugmented(augmenter.packed());
+        } else {
+            touchImages(first, n);
+            batch.readOriginals();
+        }
     }
 
     private void countCorrect(int n) {

@@ -1,5 +1,7 @@
 package org.weightstudio.training;
 
+import org.weightstudio.data.Augmentation;
+
 /**
  * Hyper-parameters of minibatch SGD.
  *
@@ -10,13 +12,18 @@ package org.weightstudio.training;
  *                     e the (fractional) epochs done (0 = constant)
  * @param seed         seeds the per-epoch shuffle and the random init
  * @param initScale    standard deviation of the initial weights (0 = zero init)
+ * @param augmentation ranges of training-time augmentation ({@link Augmentation#OFF}: none)
  */
-public record TrainingConfig(int batchSize, double learningRate, double l2, double decay, long seed, double initScale) {
+public record TrainingConfig(int batchSize, double learningRate, double l2, double decay, long seed, double initScale,
+        Augmentation augmentation) {
     public static final int DEFAULT_BATCH = 2;
     public static final double DEFAULT_LEARNING_RATE = 0.05;
     public static final long DEFAULT_SEED = 42;
 
     public TrainingConfig {
+        if (augmentation == null) {
+            augmentation = Augmentation.OFF;
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
@@ -32,6 +39,11 @@ public record TrainingConfig(int batchSize, double learningRate, double l2, doub
         if (!(initScale >= 0) || !Double.isFinite(initScale)) {
             throw new IllegalArgumentException("init scale must be zero or positive, got " + initScale);
         }
+    }
+
+    /** Without augmentation. */
+    public TrainingConfig(int batchSize, double learningRate, double l2, double decay, long seed, double initScale) {
+        this(batchSize, learningRate, l2, decay, seed, initScale, Augmentation.OFF);
     }
 
     /**
@@ -57,27 +69,31 @@ public record TrainingConfig(int batchSize, double learningRate, double l2, doub
     }
 
     public TrainingConfig withBatchSize(int n) {
-        return new TrainingConfig(n, learningRate, l2, decay, seed, initScale);
+        return new TrainingConfig(n, learningRate, l2, decay, seed, initScale, augmentation);
     }
 
     public TrainingConfig withLearningRate(double lr) {
-        return new TrainingConfig(batchSize, lr, l2, decay, seed, initScale);
+        return new TrainingConfig(batchSize, lr, l2, decay, seed, initScale, augmentation);
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(batchSize, learningRate, l2, decay, s, initScale);
+        return new TrainingConfig(batchSize, learningRate, l2, decay, s, initScale, augmentation);
     }
 
     public TrainingConfig withL2(double v) {
-        return new TrainingConfig(batchSize, learningRate, v, decay, seed, initScale);
+        return new TrainingConfig(batchSize, learningRate, v, decay, seed, initScale, augmentation);
     }
 
     public TrainingConfig withDecay(double v) {
-        return new TrainingConfig(batchSize, learningRate, l2, v, seed, initScale);
+        return new TrainingConfig(batchSize, learningRate, l2, v, seed, initScale, augmentation);
     }
 
     public TrainingConfig withInitScale(double v) {
-        return new TrainingConfig(batchSize, learningRate, l2, decay, seed, v);
+        return new TrainingConfig(batchSize, learningRate, l2, decay, seed, v, augmentation);
+    }
+
+    public TrainingConfig withAugmentation(Augmentation a) {
+        return new TrainingConfig(batchSize, learningRate, l2, decay, seed, initScale, a);
     }
 
     /** The learning rate after {@code epochs} (fractional) epochs of decay. */

@@ -97,7 +97,7 @@ final class ControlBar extends VBox {
         tip(snapshot, "Save the grid as shown, as PNG with a JSON sidecar (S). Right-click a tile to save it alone");
         snapshotFolder.setTooltip(new Tooltip());
         snapshotFolder.getTooltip().textProperty().bind(
-                vm.snapshotFolderProperty().asString("Where snapshots are saved: %s"));
+                vm.form().snapshotFolderProperty().asString("Where snapshots are saved: %s"));
 
         FlowPane bar = new FlowPane(14, 8,
                 group(play, step, stepN, stepCount, reset),
@@ -119,46 +119,46 @@ final class ControlBar extends VBox {
     }
 
     private void wire() {
-        play.setOnAction(e -> vm.togglePlay());
-        step.setOnAction(e -> vm.step());
-        stepN.setOnAction(e -> check(stepCount, vm.stepN(stepCount.getText())));
-        reset.setOnAction(e -> vm.reset());
-        vm.runningProperty().addListener((o, was, on) -> play.setText(on ? "Pause" : "Play"));
+        play.setOnAction(e -> vm.training().togglePlay());
+        step.setOnAction(e -> vm.training().step());
+        stepN.setOnAction(e -> check(stepCount, vm.training().stepN(stepCount.getText())));
+        reset.setOnAction(e -> vm.training().reset());
+        vm.training().runningProperty().addListener((o, was, on) -> play.setText(on ? "Pause" : "Play"));
 
         refreshSlider.valueProperty().addListener((o, was, v) -> {
             if (!syncing) {
-                vm.setRefreshInterval((int) Math.round(Math.pow(10, v.doubleValue())));
+                vm.form().setRefreshInterval((int) Math.round(Math.pow(10, v.doubleValue())));
             }
         });
-        onCommit(refreshField, vm::setRefreshInterval);
-        vm.refreshIntervalProperty().addListener((o, was, k) -> showRefresh(k.intValue()));
-        showRefresh(vm.refreshIntervalProperty().get());
-        autoGrow.selectedProperty().bindBidirectional(vm.autoGrowProperty());
+        onCommit(refreshField, vm.form()::setRefreshInterval);
+        vm.form().refreshIntervalProperty().addListener((o, was, k) -> showRefresh(k.intValue()));
+        showRefresh(vm.form().refreshIntervalProperty().get());
+        autoGrow.selectedProperty().bindBidirectional(vm.form().autoGrowProperty());
 
         paceSlider.valueProperty().addListener((o, was, v) -> {
             if (!syncing) {
                 double p = v.doubleValue() >= PACE_MAX - 1e-9 ? Double.POSITIVE_INFINITY : Math.pow(10, v.doubleValue());
-                vm.setPace(p);
+                vm.form().setPace(p);
             }
         });
-        vm.paceProperty().addListener((o, was, p) -> showPace(p.doubleValue()));
-        showPace(vm.paceProperty().get());
+        vm.form().paceProperty().addListener((o, was, p) -> showPace(p.doubleValue()));
+        showPace(vm.form().paceProperty().get());
 
-        onCommit(batchField, vm::setBatchSize);
-        onCommit(rateField, vm::setLearningRate);
-        onCommit(seedField, vm::setSeed);
-        batchField.setText(Integer.toString(vm.batchSizeProperty().get()));
-        vm.batchSizeProperty().addListener((o, was, n) -> batchField.setText(Integer.toString(n.intValue())));
-        rateField.setText(formatRate(vm.learningRateProperty().get()));
-        seedField.setText(Long.toString(vm.seedProperty().get()));
+        onCommit(batchField, vm.form()::setBatchSize);
+        onCommit(rateField, vm.form()::setLearningRate);
+        onCommit(seedField, vm.form()::setSeed);
+        batchField.setText(Integer.toString(vm.form().batchSizeProperty().get()));
+        vm.form().batchSizeProperty().addListener((o, was, n) -> batchField.setText(Integer.toString(n.intValue())));
+        rateField.setText(formatRate(vm.form().learningRateProperty().get()));
+        seedField.setText(Long.toString(vm.form().seedProperty().get()));
 
-        (vm.scaleModeProperty().get() == ScaleMode.SHARED ? shared : perTile).setSelected(true);
+        (vm.form().scaleModeProperty().get() == ScaleMode.SHARED ? shared : perTile).setSelected(true);
         shared.setOnAction(e -> selectScale(ScaleMode.SHARED));
         perTile.setOnAction(e -> selectScale(ScaleMode.PER_TILE));
     }
 
     private void selectScale(ScaleMode mode) {
-        vm.scaleModeProperty().set(mode);
+        vm.form().scaleModeProperty().set(mode);
         shared.setSelected(mode == ScaleMode.SHARED);
         perTile.setSelected(mode == ScaleMode.PER_TILE);
     }

@@ -9,9 +9,9 @@ import javafx.scene.layout.Priority;
 final class MetricsView extends HBox {
     MetricsView(StudioViewModel vm) {
         LineChart<Number, Number> loss = chart("Loss", "cross-entropy", false);
-        loss.getData().addAll(vm.lossSeries());
+        loss.getData().addAll(vm.charts().lossSeries());
         LineChart<Number, Number> accuracy = chart("Accuracy", "fraction correct", true);
-        accuracy.getData().addAll(vm.accuracySeries());
+        accuracy.getData().addAll(vm.charts().accuracySeries());
         loss.setId("lossChart");
         accuracy.setId("accuracyChart");
         getChildren().addAll(loss, accuracy);

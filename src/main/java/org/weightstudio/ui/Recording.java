@@ -21,6 +21,7 @@ import org.weightstudio.render.SnapshotInfo;
 import org.weightstudio.training.Frame;
 import org.weightstudio.training.FrameHistory;
 import org.weightstudio.training.PublishedFrame;
+import org.weightstudio.ui.work.Workers;
 
 /**
  * The timeline: records every picture the grid draws in a {@link FrameHistory} (cleared at a
@@ -41,8 +42,8 @@ final class Recording {
 
     Recording(StudioViewModel vm) {
         this.vm = vm;
-        this.history = new FrameHistory(vm.historyFrames());
-        vm.addPictureListener(this::record);
+        this.history = new FrameHistory(vm.form().historyFrames(), vm.form().historyBudgetBytes());
+        vm.picture().addPictureListener(this::record);
     }
 
     private void record(ShownPicture p) {
@@ -61,8 +62,8 @@ final class Recording {
     /** Shows recorded frame {@code index} in the grid: its weights and the change since the frame recorded before. */
     void show(int index) {
         Frame f = history.get(index);
-        vm.showRecorded(new ShownPicture(new PublishedFrame(run, f, f), f.delta(), f.previousStep(),
-                vm.scaleModeProperty().get()));
+        vm.picture().showRecorded(new ShownPicture(new PublishedFrame(run, f, f), f.delta(), f.previousStep(),
+                vm.form().scaleModeProperty().get()));
     }
 
     /** The export running now, or null. */
@@ -81,7 +82,7 @@ final class Recording {
     /** Exports the recorded pictures with fromStep &lt;= step &lt;= toStep as an animated GIF. */
     Task<Path> exportGif(Path file, double fps, int scale, boolean replace, long fromStep, long toStep) {
         if (!(fps > 0) || fps > GifWriter.MAX_FPS) {
-            vm.warn(String.format(Locale.ROOT, "Frame rate must be above 0 and at most %.0f, got %s", GifWriter.MAX_FPS, fps));
+            vm.banner().warn(String.format(Locale.ROOT, "Frame rate must be above 0 and at most %.0f, got %s", GifWriter.MAX_FPS, fps));
             return null;
         }
         return export(file, scale, fromStep, toStep, (pictures, progress) -> {
@@ -138,21 +139,21 @@ final class Recording {
     private Task<Path> export(Path target, int scale, long fromStep, long toStep, Writer writer) {
         List<Frame> frames = history.range(fromStep, toStep);
         if (history.isEmpty() || vm.dataset() == null) {
-            vm.warn("Nothing recorded to export yet: press Play or Step first");
+            vm.banner().warn("Nothing recorded to export yet: press Play or Step first");
             return null;
         }
         if (frames.isEmpty()) {
-            vm.warn(String.format(Locale.ROOT, "No recorded picture between steps %,d and %,d (recorded: %,d to %,d)",
+            vm.banner().warn(String.format(Locale.ROOT, "No recorded picture between steps %,d and %,d (recorded: %,d to %,d)",
                     fromStep, toStep, history.get(0).step(), history.latest().step()));
             return null;
         }
         if (export.get() != null) {
-            vm.warn("An export is running: wait for it or press Cancel");
+            vm.banner().warn("An export is running: wait for it or press Cancel");
             return null;
         }
         Dataset d = vm.dataset();
-        GridAnimation pictures = new GridAnimation(frames, new GridOptions(vm.scaleModeProperty().get(), scale),
-                new SnapshotInfo(d.name(), d.classNames(), vm.refreshIntervalProperty().get()));
+        GridAnimation pictures = new GridAnimation(frames, new GridOptions(vm.form().scaleModeProperty().get(), scale),
+                new SnapshotInfo(d.name(), d.classNames(), vm.form().refreshIntervalProperty().get()));
         Task<Path> task = new Task<>() {
             @Override
             protected Path call() throws IOException {
@@ -164,16 +165,16 @@ final class Recording {
                 frames.get(0).step(), frames.get(frames.size() - 1).step());
         task.setOnSucceeded(e -> {
             export.set(null);
-            vm.inform("Exported " + what + " to " + target + size(target));
+            vm.banner().inform("Exported " + what + " to " + target + size(target));
         });
         task.setOnCancelled(e -> {
             export.set(null);
-            vm.inform("Export cancelled: nothing written");
+            vm.banner().inform("Export cancelled: nothing written");
         });
         task.setOnFailed(e -> {
             export.set(null);
             Throwable t = task.getException();
-            vm.warn(t instanceof CancellationException ? "Export cancelled: nothing written"
+            vm.banner().warn(t instanceof CancellationException ? "Export cancelled: nothing written"
                     : "Export failed: " + target + ": " + Messages.reason(t) + " (nothing written)");
         });
         export.set(task);

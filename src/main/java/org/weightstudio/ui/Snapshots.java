@@ -8,6 +8,7 @@ import org.weightstudio.render.GridOptions;
 import org.weightstudio.render.SavedSnapshot;
 import org.weightstudio.render.SnapshotInfo;
 import org.weightstudio.render.SnapshotWriter;
+import org.weightstudio.ui.work.Workers;
 
 /**
  * The Snapshot button, the S key and the tile menu: saves the picture on screen (the
@@ -30,11 +31,11 @@ final class Snapshots {
 
     /** Saves the grid as shown; returns the running task, or null when nothing is shown yet. */
     Task<SavedSnapshot> saveGrid() {
-        ShownPicture p = vm.shownProperty().get();
+        ShownPicture p = vm.picture().shownProperty().get();
         if (p == null || vm.dataset() == null) {
             return null;
         }
-        Path folder = vm.snapshotFolderProperty().get();
+        Path folder = vm.form().snapshotFolderProperty().get();
         GridOptions options = new GridOptions(p.scaleMode(), GRID_SCALE);
         SnapshotInfo info = info();
         return run(() -> SnapshotWriter.withSystemClock().saveGrid(folder, p.frame().frame(), p.delta(),
@@ -43,11 +44,11 @@ final class Snapshots {
 
     /** Saves one tile of the picture shown: of the weights, or of the delta row. */
     Task<SavedSnapshot> saveTile(int tile, boolean deltaRow, boolean enlarged) {
-        ShownPicture p = vm.shownProperty().get();
+        ShownPicture p = vm.picture().shownProperty().get();
         if (p == null || vm.dataset() == null) {
             return null;
         }
-        Path folder = vm.snapshotFolderProperty().get();
+        Path folder = vm.form().snapshotFolderProperty().get();
         GridOptions options = new GridOptions(p.scaleMode(), enlarged ? ENLARGED_TILE_SCALE : 1);
         SnapshotInfo info = info();
         return run(() -> SnapshotWriter.withSystemClock().saveTile(folder, p.frame().frame(), p.delta(),
@@ -56,7 +57,7 @@ final class Snapshots {
 
     private SnapshotInfo info() {
         Dataset d = vm.dataset();
-        return new SnapshotInfo(d.name(), d.classNames(), vm.refreshIntervalProperty().get());
+        return new SnapshotInfo(d.name(), d.classNames(), vm.form().refreshIntervalProperty().get());
     }
 
     private interface Save {
@@ -64,15 +65,8 @@ final class Snapshots {
     }
 
     private Task<SavedSnapshot> run(Save save, Path folder) {
-        Task<SavedSnapshot> task = new Task<>() {
-            @Override
-            protected SavedSnapshot call() throws Exception {
-                return save.save();
-            }
-        };
-        task.setOnSucceeded(e -> vm.inform("Snapshot saved: " + task.getValue().png()));
-        task.setOnFailed(e -> vm.warn("Snapshot not saved: " + folder + ": " + Messages.reason(task.getException())));
-        Workers.start(task, "weight-studio-snapshot");
-        return task;
+        return Workers.run("weight-studio-snapshot", save::save,
+                saved -> vm.banner().inform("Snapshot saved: " + saved.png()),
+                failure -> vm.banner().warn("Snapshot not saved: " + folder + ": " + Messages.reason(failure)));
     }
 }

@@ -17,18 +17,18 @@ final class StatusBar extends HBox {
     final Label hover = label("hoverLabel", "");
 
     StatusBar(StudioViewModel vm) {
-        vm.stepProperty().addListener((o, was, s) -> step.setText(String.format(Locale.ROOT, "step %,d", s.longValue())));
-        vm.epochsProperty().addListener((o, was, e) -> epoch.setText(String.format(Locale.ROOT, "epoch %.2f", e.doubleValue())));
-        vm.samplesPerSecondProperty().addListener(
+        vm.training().stepProperty().addListener((o, was, s) -> step.setText(String.format(Locale.ROOT, "step %,d", s.longValue())));
+        vm.training().epochsProperty().addListener((o, was, e) -> epoch.setText(String.format(Locale.ROOT, "epoch %.2f", e.doubleValue())));
+        vm.training().samplesPerSecondProperty().addListener(
                 (o, was, v) -> samples.setText(String.format(Locale.ROOT, "%,.0f samples/s", v.doubleValue())));
-        vm.picturesPerSecondProperty().addListener(
+        vm.training().picturesPerSecondProperty().addListener(
                 (o, was, v) -> pictures.setText(String.format(Locale.ROOT, "%.0f pictures/s", v.doubleValue())));
         test.textProperty().bind(Bindings.createStringBinding(() -> {
-            double v = vm.testAccuracyProperty().get();
+            double v = vm.tests().accuracyProperty().get();
             return Double.isNaN(v) ? "test accuracy -"
                     : String.format(Locale.ROOT, "test accuracy %.2f%% (step %,d)", 100 * v,
-                            vm.testAccuracyStepProperty().get());
-        }, vm.testAccuracyProperty(), vm.testAccuracyStepProperty()));
+                            vm.tests().accuracyStepProperty().get());
+        }, vm.tests().accuracyProperty(), vm.tests().accuracyStepProperty()));
         hover.getStyleClass().add("hover");
         step.setMinWidth(110);
         samples.setMinWidth(130);

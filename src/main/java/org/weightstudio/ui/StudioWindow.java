@@ -95,10 +95,10 @@ public final class StudioWindow {
 
         banner.setId("banner");
         banner.getStyleClass().add("banner");
-        banner.textProperty().bind(vm.messageProperty());
-        banner.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        banner.textProperty().bind(vm.banner().messageProperty());
+        banner.visibleProperty().bind(vm.banner().messageProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
-        vm.messageIsNoteProperty().addListener((o, was, note) -> banner.pseudoClassStateChanged(NOTE, note));
+        vm.banner().messageIsNoteProperty().addListener((o, was, note) -> banner.pseudoClassStateChanged(NOTE, note));
         banner.setMaxWidth(Double.MAX_VALUE);
 
         root.setTop(new VBox(controls, banner));
@@ -118,7 +118,7 @@ public final class StudioWindow {
 
     private void wire() {
         // When training pauses, the range labels catch up with the last picture.
-        vm.runningProperty().addListener((o, was, on) -> {
+        vm.training().runningProperty().addListener((o, was, on) -> {
             if (!on && grid != null) {
                 grid.showRanges();
             }
@@ -129,10 +129,10 @@ public final class StudioWindow {
                 grid.setOnSaveTile(snapshots::saveTile);
             }
         });
-        vm.shownProperty().addListener((o, was, picture) -> {
+        vm.picture().shownProperty().addListener((o, was, picture) -> {
             if (grid != null && picture != null) {
                 long now = System.nanoTime();
-                boolean labels = !vm.runningProperty().get() || now - labelsNanos >= LABEL_PERIOD_NANOS;
+                boolean labels = !vm.training().runningProperty().get() || now - labelsNanos >= LABEL_PERIOD_NANOS;
                 if (labels) {
                     labelsNanos = now;
                 }
@@ -166,13 +166,13 @@ public final class StudioWindow {
     private void chooseSnapshotFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Folder for snapshots");
-        Path folder = vm.snapshotFolderProperty().get().toAbsolutePath();
+        Path folder = vm.form().snapshotFolderProperty().get().toAbsolutePath();
         if (java.nio.file.Files.isDirectory(folder)) {
             chooser.setInitialDirectory(folder.toFile());
         }
         java.io.File chosen = chooser.showDialog(stage);
         if (chosen != null) {
-            vm.snapshotFolderProperty().set(chosen.toPath());
+            vm.form().snapshotFolderProperty().set(chosen.toPath());
         }
     }
 
@@ -188,18 +188,18 @@ public final class StudioWindow {
             return;
         }
         if (code == KeyCode.SPACE) {
-            vm.togglePlay();
+            vm.training().togglePlay();
         } else if (code == KeyCode.RIGHT) {
-            vm.step();
+            vm.training().step();
         } else if (code == KeyCode.R) {
-            vm.reset();
+            vm.training().reset();
         } else if (code == KeyCode.S) {
             snapshots.saveGrid();
         } else if (code == KeyCode.PLUS || code == KeyCode.ADD || "+".equals(text)
                 || (code == KeyCode.EQUALS && e.isShiftDown())) {
-            vm.increaseRefreshInterval();
+            vm.form().increaseRefreshInterval();
         } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT || "-".equals(text)) {
-            vm.decreaseRefreshInterval();
+            vm.form().decreaseRefreshInterval();
         } else {
             return;
         }
@@ -234,9 +234,9 @@ public final class StudioWindow {
         VBox training = new VBox(6, upper, metrics);
         centre.getChildren().setAll(tabs(training, data));
         stage.setTitle("Weight Studio - " + data.name() + " (" + data.train().size() + " training images)");
-        if (vm.shownProperty().get() != null) {
-            grid.draw(vm.shownProperty().get(), true);
-            batch.show(vm.shownProperty().get().frame().frame());
+        if (vm.picture().shownProperty().get() != null) {
+            grid.draw(vm.picture().shownProperty().get(), true);
+            batch.show(vm.picture().shownProperty().get().frame().frame());
         }
     }
 
@@ -245,7 +245,7 @@ public final class StudioWindow {
      * robustness sweep and the test set, each reading the model of the picture shown.
      */
     private TabPane tabs(VBox training, Dataset data) {
-        LatestModel model = new LatestModel(vm.shownProperty());
+        LatestModel model = new LatestModel(vm.picture().shownProperty());
         TabPane tabs = new TabPane(
                 new Tab("Training", training),
                 new Tab("Draw", new DrawPane(model, data.test())),
@@ -275,7 +275,7 @@ public final class StudioWindow {
             }
             try {
                 GridSnapshot.write(grid, grid.usedArea(), snapshot);
-                System.out.println("snapshot written to " + snapshot + " at step " + vm.shownProperty().get().step());
+                System.out.println("snapshot written to " + snapshot + " at step " + vm.picture().shownProperty().get().step());
             } catch (IOException | RuntimeException e) {
                 System.err.println("weight-studio: " + snapshot + ": cannot write the snapshot (" + e.getMessage() + ")");
                 exitCode = 74;

@@ -1,7 +1,6 @@
 package org.weightstudio.ui;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -10,6 +9,7 @@ import org.weightstudio.analysis.Evaluator;
 import org.weightstudio.data.ImageSet;
 import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.training.Frame;
+import org.weightstudio.ui.work.Workers;
 
 /**
  * Evaluates test accuracy on a daemon worker thread, on a model built from a frame (a copy, so
@@ -25,12 +25,7 @@ final class TestAccuracyWorker implements AutoCloseable {
     private final ImageSet test;
     private final Consumer<Result> onResult;
     private final AtomicBoolean busy = new AtomicBoolean();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "weight-studio-evaluator");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        return t;
-    });
+    private final ExecutorService executor = Workers.executor("weight-studio-evaluator", Thread.MIN_PRIORITY);
 
     TestAccuracyWorker(ImageSet test, Consumer<Result> onResult) {
         this.test = test;

@@ -97,9 +97,9 @@ final class TimelineBar extends HBox {
     }
 
     private void wire() {
-        slider.disableProperty().bind(vm.runningProperty());
+        slider.disableProperty().bind(vm.training().runningProperty());
         slider.valueProperty().addListener((o, was, v) -> {
-            if (!syncing && !vm.runningProperty().get()) {
+            if (!syncing && !vm.training().runningProperty().get()) {
                 int i = (int) Math.round(v.doubleValue());
                 if (i < recording.history().size()) {
                     recording.show(i);
@@ -107,14 +107,14 @@ final class TimelineBar extends HBox {
                 }
             }
         });
-        vm.runningProperty().addListener((o, was, on) -> {
+        vm.training().runningProperty().addListener((o, was, on) -> {
             if (!on) {
                 toNewest();
             }
         });
-        vm.addPictureListener(p -> {
+        vm.picture().addPictureListener(p -> {
             long now = System.nanoTime();
-            if (!vm.runningProperty().get() || now - labelNanos >= LABEL_PERIOD_NANOS) {
+            if (!vm.training().runningProperty().get() || now - labelNanos >= LABEL_PERIOD_NANOS) {
                 labelNanos = now;
                 toNewest();
             }
@@ -153,9 +153,15 @@ final class TimelineBar extends HBox {
             return;
         }
         int shown = (int) Math.min(n - 1, Math.round(slider.getValue()));
-        String at = vm.showingRecorded() ? String.format(Locale.ROOT, "at %,d \u00b7 ", h.stepAt(shown)) : "";
-        label.setText(String.format(Locale.ROOT, "%ssteps %,d\u2013%,d \u00b7 %,d frames \u00b7 %.1f MB", at,
-                h.stepAt(0), h.stepAt(n - 1), n, h.memoryBytes() / 1e6));
+        String at = vm.picture().showingRecorded() ? String.format(Locale.ROOT, "at %,d \u00b7 ", h.stepAt(shown)) : "";
+        label.setText(String.format(Locale.ROOT, "%ssteps %,d\u2013%,d \u00b7 %,d frames \u00b7 %.1f of %.0f MB", at,
+                h.stepAt(0), h.stepAt(n - 1), n, h.memoryBytes() / 1e6, budgetMegabytes(h)));
+    }
+
+    /** The budget the history thins within: its memory budget or, if smaller, its frame count's worth. */
+    private static double budgetMegabytes(org.weightstudio.training.FrameHistory h) {
+        long frameBytes = h.isEmpty() ? 0 : h.memoryBytes() / h.size();
+        return Math.min(h.budgetBytes(), (double) frameBytes * h.capacity()) / 1e6;
     }
 
     private void showExporting(boolean on) {
@@ -171,7 +177,7 @@ final class TimelineBar extends HBox {
         try {
             return Double.parseDouble(fps.getText().strip());
         } catch (NumberFormatException e) {
-            vm.warn("Frame rate: \"" + fps.getText().strip() + "\" is not a number");
+            vm.banner().warn("Frame rate: \"" + fps.getText().strip() + "\" is not a number");
             return null;
         }
     }
@@ -185,7 +191,7 @@ final class TimelineBar extends HBox {
         try {
             return Long.parseLong(t);
         } catch (NumberFormatException e) {
-            vm.warn("Export steps: \"" + field.getText().strip() + "\" is not a whole number");
+            vm.banner().warn("Export steps: \"" + field.getText().strip() + "\" is not a whole number");
             return null;
         }
     }
@@ -226,7 +232,7 @@ final class TimelineBar extends HBox {
     }
 
     private void startIn(java.util.function.Consumer<File> setDirectory) {
-        Path folder = vm.snapshotFolderProperty().get().toAbsolutePath();
+        Path folder = vm.form().snapshotFolderProperty().get().toAbsolutePath();
         if (Files.isDirectory(folder)) {
             setDirectory.accept(folder.toFile());
         }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Options of the window, for scripted demos and checks:
- * {@code --paused --autostart --quit-after-steps N --snapshot-on-exit FILE.png --data DIR}.
+ * {@code --paused --autostart --quit-after-steps N --snapshot-on-exit FILE.png --data DIR
+ * --report-first-picture}.
  * Opened by a person, the window trains as soon as the data is loaded, as one expects of it;
  * {@code --paused} opens it paused instead (to start with single steps). {@code --autostart}
  * says the default out loud, for scripts.
@@ -17,8 +18,16 @@ import picocli.CommandLine.Option;
  * @param quitAfterSteps pause at this step, write the snapshot if asked, and exit 0 (null: never)
  * @param snapshotOnExit PNG file to write the grid to when the window closes (null: none)
  * @param dataDir        dataset folder (null: the bundled MNIST)
+ * @param reportFirstPicture print one line on stdout when the first picture of the grid is drawn
+ *                       (for bench/first_picture.sh, which times the launch from outside)
  */
-public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir) {
+public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir,
+                            boolean reportFirstPicture) {
+    /** Without the start-up report (the options a person gives). */
+    public WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir) {
+        this(autostart, quitAfterSteps, snapshotOnExit, dataDir, false);
+    }
+
     public static WindowOptions none() {
         return new WindowOptions(false, null, null, null);
     }
@@ -40,7 +49,8 @@ public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapsho
         if (parsed.paused && parsed.autostart) {
             throw new IllegalArgumentException("--paused and --autostart contradict each other: give one");
         }
-        return new WindowOptions(!parsed.paused, parsed.quitAfterSteps, parsed.snapshot, parsed.data);
+        return new WindowOptions(!parsed.paused, parsed.quitAfterSteps, parsed.snapshot, parsed.data,
+                parsed.reportFirstPicture);
     }
 
     @Command(name = "weight-studio")
@@ -59,5 +69,8 @@ public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapsho
 
         @Option(names = "--data", paramLabel = "DIR")
         Path data;
+
+        @Option(names = "--report-first-picture")
+        boolean reportFirstPicture;
     }
 }

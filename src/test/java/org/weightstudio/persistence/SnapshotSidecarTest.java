@@ -17,7 +17,8 @@ class SnapshotSidecarTest {
         return new SnapshotSidecar(SnapshotSidecar.FORMAT_VERSION, "grid-20261130-141502-step003000.png", "grid", null,
                 3000, 0.1, "mnist", List.of("0", "1"), 2, 0.05, 0.04, 1e-4, 0.5, 42, 0.01, 500, "shared", 4,
                 new float[] {0.5f, 0.5f}, new float[] {0.125f, 0.125f}, 2500, 0.31, accuracy, "0.1.0",
-                "2026-11-30T14:15:02");
+                "2026-11-30T14:15:02", "--augment-shift 3 --augment-scale 0.8,1.2 --augment-rotate 15 --augment-pen 0.25,0.1667",
+                "mlp 784-64-10");
     }
 
     @Test

@@ -85,14 +85,14 @@ class StudioSnapshotTest {
 
     @Test
     void theSKeySavesThePausedPictureWithTheCommandLinesPixels(FxRobot robot) throws Exception {
-        waitFor("the first picture", () -> vm().shownProperty().get() != null);
+        waitFor("the first picture", () -> vm().picture().shownProperty().get() != null);
         stepTo(robot, 20);
         stepTo(robot, 40);
         robot.type(KeyCode.S);
         Path png = waitForFile("the snapshot", folder, "grid-");
         assertThat(Path.of(png.toString().replace(".png", ".json"))).exists();
         waitFor("the banner", () -> banner(robot).startsWith("Snapshot saved: ") && banner(robot).endsWith(".png"));
-        assertThat(vm().messageIsNoteProperty().get()).as("a saved file is a passing note, not a warning").isTrue();
+        assertThat(vm().banner().messageIsNoteProperty().get()).as("a saved file is a passing note, not a warning").isTrue();
 
         Path cli = shared.resolve("cli-" + System.nanoTime());
         int code = Cli.run("snapshot", "--data", data.toString(), "--steps", "40", "--every", Integer.toString(EVERY),
@@ -111,19 +111,19 @@ class StudioSnapshotTest {
 
     @Test
     void theSnapshotButtonSaysWhyItCannotWrite(FxRobot robot) throws Exception {
-        waitFor("the first picture", () -> vm().shownProperty().get() != null);
+        waitFor("the first picture", () -> vm().picture().shownProperty().get() != null);
         Path file = Files.writeString(folder.resolve("file.txt"), "x");
-        robot.interact(() -> vm().snapshotFolderProperty().set(file.resolve("sub")));
+        robot.interact(() -> vm().form().snapshotFolderProperty().set(file.resolve("sub")));
         robot.clickOn("#snapshotButton");
         waitFor("the banner", () -> banner(robot).startsWith("Snapshot not saved: "));
         assertThat(banner(robot)).contains("file.txt").contains("Not a directory").doesNotContain("\n");
-        assertThat(vm().messageIsNoteProperty().get()).as("a failure stays until dealt with").isFalse();
+        assertThat(vm().banner().messageIsNoteProperty().get()).as("a failure stays until dealt with").isFalse();
         assertThat(list(folder)).containsExactly(file);
     }
 
     @Test
     void rightClickOnATileSavesItAlone(FxRobot robot) throws Exception {
-        waitFor("the first picture", () -> vm().shownProperty().get() != null);
+        waitFor("the first picture", () -> vm().picture().shownProperty().get() != null);
         stepTo(robot, 20);
         robot.rightClickOn("#weight-3");
         robot.clickOn("Save tile (28x28)");
@@ -141,41 +141,41 @@ class StudioSnapshotTest {
 
     @Test
     void theTimelineShowsARecordedFrameWhilePausedAndPlayReturnsToLive(FxRobot robot) throws Exception {
-        waitFor("the first picture", () -> vm().shownProperty().get() != null);
+        waitFor("the first picture", () -> vm().picture().shownProperty().get() != null);
         for (int s = 20; s <= 100; s += 20) {
             stepTo(robot, s);
         }
         FrameHistory history = window.recording().history();
         assertThat(history.all()).extracting(f -> f.step()).containsExactly(0L, 20L, 40L, 60L, 80L, 100L);
-        long live = vm().shownProperty().get().step();
+        long live = vm().picture().shownProperty().get().step();
 
         robot.interact(() -> window.timeline().slider.setValue(2));
-        assertThat(vm().shownProperty().get().step()).isEqualTo(40);
-        assertThat(vm().shownProperty().get().deltaFromStep()).isEqualTo(20);
-        assertThat(vm().shownProperty().get().scaleMode()).isEqualTo(ScaleMode.PER_TILE);
+        assertThat(vm().picture().shownProperty().get().step()).isEqualTo(40);
+        assertThat(vm().picture().shownProperty().get().deltaFromStep()).isEqualTo(20);
+        assertThat(vm().picture().shownProperty().get().scaleMode()).isEqualTo(ScaleMode.PER_TILE);
         assertThat(robot.lookup("#timelineLabel").queryAs(Label.class).getText())
                 .contains("at 40 \u00b7").contains("steps 0\u2013100").contains("6 frames").contains("MB");
         // the delta shown is W(40) - W(20), as it was shown live
         float[] expected = history.get(2).deltaSince(history.get(1));
-        assertThat(vm().shownProperty().get().delta()).containsExactly(expected);
+        assertThat(vm().picture().shownProperty().get().delta()).containsExactly(expected);
 
         // with the slider focused, the arrows move it (Right would be Step elsewhere)
         robot.interact(() -> window.timeline().slider.requestFocus());
         robot.type(KeyCode.RIGHT);
-        assertThat(vm().shownProperty().get().step()).isEqualTo(60);
+        assertThat(vm().picture().shownProperty().get().step()).isEqualTo(60);
         assertThat(vm().session().step()).isEqualTo(100);
 
         robot.clickOn("#playButton");
-        waitFor("the live picture", () -> !vm().showingRecorded() && vm().shownProperty().get().step() >= live);
+        waitFor("the live picture", () -> !vm().picture().showingRecorded() && vm().picture().shownProperty().get().step() >= live);
         assertThat(robot.lookup("#timelineSlider").query().isDisabled()).isTrue();
         robot.clickOn("#playButton");
-        waitFor("the pause", () -> !vm().runningProperty().get());
+        waitFor("the pause", () -> !vm().training().runningProperty().get());
         assertThat(robot.lookup("#timelineSlider").query().isDisabled()).isFalse();
     }
 
     @Test
     void exportWritesOneGifFramePerRecordedPictureAndCancelLeavesNothing(FxRobot robot) throws Exception {
-        waitFor("the first picture", () -> vm().shownProperty().get() != null);
+        waitFor("the first picture", () -> vm().picture().shownProperty().get() != null);
         stepTo(robot, 20);
         stepTo(robot, 40);
         Recording recording = window.recording();
@@ -225,8 +225,8 @@ class StudioSnapshotTest {
     // ---- helpers ----
 
     private void stepTo(FxRobot robot, long step) {
-        robot.interact(() -> vm().stepN(Long.toString(step - vm().session().step())));
-        waitFor("the picture of step " + step, () -> vm().shownProperty().get().step() == step);
+        robot.interact(() -> vm().training().stepN(Long.toString(step - vm().session().step())));
+        waitFor("the picture of step " + step, () -> vm().picture().shownProperty().get().step() == step);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

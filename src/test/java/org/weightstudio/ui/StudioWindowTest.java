@@ -93,7 +93,7 @@ class StudioWindowTest {
 
     @Test
     void stepAdvancesTheCounterByExactlyOneAndChangesTheHeatmaps(FxRobot robot) throws InterruptedException {
-        waitFor("the first picture", () -> vm().picturesDrawnProperty().get() >= 1);
+        waitFor("the first picture", () -> vm().picture().picturesDrawnProperty().get() >= 1);
         int[] before = weightPixels(robot);
         assertThat(text(robot, "#stepLabel")).isEqualTo("step 0");
 
@@ -103,7 +103,7 @@ class StudioWindowTest {
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
         assertThat(text(robot, "#stepLabel")).isEqualTo("step 1");
         assertThat(vm().session().step()).isEqualTo(1);
-        waitFor("the picture of step 1", () -> vm().shownProperty().get().step() == 1);
+        waitFor("the picture of step 1", () -> vm().picture().shownProperty().get().step() == 1);
         assertThat(weightPixels(robot)).isNotEqualTo(before);
 
         // The Right arrow is Step too.
@@ -115,10 +115,10 @@ class StudioWindowTest {
 
     @Test
     void drawTabPredictsWithTheModelOfThePictureShown(FxRobot robot) throws InterruptedException {
-        waitFor("the first picture", () -> vm().picturesDrawnProperty().get() >= 1);
+        waitFor("the first picture", () -> vm().picture().picturesDrawnProperty().get() >= 1);
         robot.clickOn("#stepButton");
         awaitIdle();
-        waitFor("the picture of step 1", () -> vm().shownProperty().get().step() == 1);
+        waitFor("the picture of step 1", () -> vm().picture().shownProperty().get().step() == 1);
 
         robot.clickOn("Draw");
         robot.clickOn("#test-digit");
@@ -157,10 +157,10 @@ class StudioWindowTest {
     @Test
     void aNewRefreshIntervalChangesTheCadenceOfPictures(FxRobot robot) throws InterruptedException {
         List<Long> drawn = new CopyOnWriteArrayList<>();
-        waitFor("the first picture", () -> vm().picturesDrawnProperty().get() >= 1);
+        waitFor("the first picture", () -> vm().picture().picturesDrawnProperty().get() >= 1);
         robot.interact(() -> {
-            vm().setPace(40);
-            vm().addPictureListener(p -> drawn.add(p.step()));
+            vm().form().setPace(40);
+            vm().picture().addPictureListener(p -> drawn.add(p.step()));
         });
         robot.doubleClickOn("#refreshField").write("5").type(KeyCode.ENTER);
         assertThat(vm().session().refreshInterval()).isEqualTo(5);

@@ -13,6 +13,8 @@ class WindowOptionsTest {
         WindowOptions o = WindowOptions.parse(List.of("--autostart", "--quit-after-steps", "3000",
                 "--snapshot-on-exit", "out.png", "--data", "some/dir"));
         assertThat(o).isEqualTo(new WindowOptions(true, 3000L, Path.of("out.png"), Path.of("some/dir")));
+        assertThat(o.reportFirstPicture()).isFalse();
+        assertThat(WindowOptions.parse(List.of("--report-first-picture")).reportFirstPicture()).isTrue();
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
-import org.weightstudio.data.SparseImages;
+import org.weightstudio.data.PackedInk;
 import org.weightstudio.model.PackedBatch;
 import org.weightstudio.model.PackedKernels;
 import org.weightstudio.model.Sgd;
@@ -120,7 +120,7 @@ public final class Dense implements SparseInputLayer {
 
     @Override
     public void forward(PackedBatch batch, float[] z, int n) {
-        SparseImages ink = batch.ink();
+        PackedInk ink = batch.ink();
         byte[] value = ink.value();
         for (int i = 0; i < n; i++) {
             int zOff = i * out;
@@ -232,7 +232,7 @@ public final class Dense implements SparseInputLayer {
         float[] bd = b.data();
         Sgd.shrink(wd, shrink);
         float[] g = pendingDOut;
-        SparseImages ink = pendingPacked.ink();
+        PackedInk ink = pendingPacked.ink();
         byte[] value = ink.value();
         for (int i = 0; i < pendingN; i++) {
             int gOff = i * out;
@@ -273,7 +273,7 @@ public final class Dense implements SparseInputLayer {
         }
     }
 
-    private static int pixel(SparseImages ink, int j) {
+    private static int pixel(PackedInk ink, int j) {
         return ink.index() != null ? ink.index()[j] : ink.wideIndex()[j];
     }
 

@@ -2,7 +2,7 @@ package org.weightstudio.model.layers;
 
 import java.util.List;
 import java.util.Random;
-import org.weightstudio.data.SparseImages;
+import org.weightstudio.data.PackedInk;
 import org.weightstudio.model.Layer;
 import org.weightstudio.model.PackedBatch;
 import org.weightstudio.model.PackedKernels;
@@ -98,15 +98,14 @@ public final class TemplateDense implements SparseInputLayer {
 
     @Override
     public void forward(PackedBatch batch, float[] z, int n) {
-        SparseImages ink = batch.ink();
+        PackedInk ink = batch.ink();
         for (int i = 0; i < n; i++) {
-            int image = batch.images()[i];
             if (ink.index() != null) {
-                PackedKernels.scores(w.data(), b.data(), out, in, ink.index(), ink.value(), ink.start(image),
-                        ink.end(image), z, i * out);
+                PackedKernels.scores(w.data(), b.data(), out, in, ink.index(), ink.value(), batch.start(i),
+                        batch.end(i), z, i * out);
             } else {
-                PackedKernels.scores(w.data(), b.data(), out, in, ink.wideIndex(), ink.value(), ink.start(image),
-                        ink.end(image), z, i * out);
+                PackedKernels.scores(w.data(), b.data(), out, in, ink.wideIndex(), ink.value(), batch.start(i),
+                        batch.end(i), z, i * out);
             }
         }
     }
@@ -184,14 +183,13 @@ public final class TemplateDense implements SparseInputLayer {
     }
 
     private void subtractPacked(int i, float[] g, int gOff) {
-        SparseImages ink = pendingPacked.ink();
-        int image = pendingPacked.images()[i];
+        PackedInk ink = pendingPacked.ink();
         if (ink.index() != null) {
-            PackedKernels.subtractOuter(w.data(), out, in, g, gOff, ink.index(), ink.value(), ink.start(image),
-                    ink.end(image));
+            PackedKernels.subtractOuter(w.data(), out, in, g, gOff, ink.index(), ink.value(), pendingPacked.start(i),
+                    pendingPacked.end(i));
         } else {
-            PackedKernels.subtractOuter(w.data(), out, in, g, gOff, ink.wideIndex(), ink.value(), ink.start(image),
-                    ink.end(image));
+            PackedKernels.subtractOuter(w.data(), out, in, g, gOff, ink.wideIndex(), ink.value(),
+                    pendingPacked.start(i), pendingPacked.end(i));
         }
     }
 

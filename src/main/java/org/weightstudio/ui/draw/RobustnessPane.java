@@ -29,7 +29,7 @@ import org.weightstudio.analysis.RobustnessReport;
 import org.weightstudio.analysis.RobustnessSweep;
 import org.weightstudio.data.ImageSet;
 import org.weightstudio.model.SoftmaxModel;
-import org.weightstudio.ui.Workers;
+import org.weightstudio.ui.work.Workers;
 
 /**
  * The robustness sweep in the window: test accuracy against shift x, shift y, scale, pen
@@ -147,15 +147,9 @@ public final class RobustnessPane extends BorderPane {
     /** Writes the curves computed so far as CSV and PNG files into {@code dir}, on a worker. */
     void exportTo(Path dir) {
         RobustnessSweep.Result result = new RobustnessSweep.Result(baseline, images, curves);
-        Task<Integer> write = new Task<>() {
-            @Override
-            protected Integer call() throws IOException {
-                return RobustnessReport.write(result, dir);
-            }
-        };
-        write.setOnSucceeded(e -> status.setText("Wrote " + write.getValue() + " files to " + dir));
-        write.setOnFailed(e -> status.setText("Cannot export to " + dir + ": " + write.getException().getMessage()));
-        Workers.start(write, "robustness-export");
+        Workers.run("robustness-export", () -> RobustnessReport.write(result, dir),
+                files -> status.setText("Wrote " + files + " files to " + dir),
+                failure -> status.setText("Cannot export to " + dir + ": " + failure.getMessage()));
     }
 
     private void show(RobustnessSweep.Result result) {

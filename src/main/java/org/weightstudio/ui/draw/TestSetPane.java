@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
 import org.weightstudio.analysis.Predictions;
 import org.weightstudio.data.ImageSet;
 import org.weightstudio.model.SoftmaxModel;
-import org.weightstudio.ui.Workers;
+import org.weightstudio.ui.work.Workers;
 import org.weightstudio.render.HeatmapRasterizer;
 import org.weightstudio.render.Panel;
 
@@ -75,17 +75,10 @@ public final class TestSetPane extends BorderPane {
         if (snapshot == null) {
             return;
         }
-        Task<Predictions> task = new Task<>() {
-            @Override
-            protected Predictions call() {
-                return Predictions.of(snapshot, testSet);
-            }
-        };
-        task.setOnSucceeded(e -> show(task.getValue()));
-        task.setOnFailed(e -> status.setText("Failed: " + task.getException().getMessage()));
         evaluate.setDisable(true);
         status.setText("Evaluating...");
-        Workers.start(task, "test-set-evaluation");
+        Workers.run("test-set-evaluation", () -> Predictions.of(snapshot, testSet), this::show,
+                failure -> status.setText("Failed: " + failure.getMessage()));
     }
 
     private void show(Predictions p) {

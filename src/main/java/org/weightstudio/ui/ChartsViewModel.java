@@ -1,0 +1,79 @@
+package org.weightstudio.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.chart.XYChart;
+
+/**
+ * The series of the loss and accuracy charts: the running training figures and the test
+ * evaluations, against the update. Each series keeps at most {@link #MAX_POINTS} points (past
+ * that, every other point goes), so the charts stay cheap to draw however long the run. FX
+ * thread only.
+ */
+public final class ChartsViewModel {
+    static final int MAX_POINTS = 400;
+
+    private final XYChart.Series<Number, Number> trainLoss = series("training loss (running)");
+    private final XYChart.Series<Number, Number> testLoss = series("test loss");
+    private final XYChart.Series<Number, Number> trainAccuracy = series("training accuracy (running)");
+    private final XYChart.Series<Number, Number> testAccuracy = series("test accuracy");
+    private long lastTrainingStep = -1;
+
+    /** Adds the running training loss and accuracy at {@code step}, once per step. */
+    void addTraining(long step, double loss, double accuracy) {
+        if (step == lastTrainingStep || step <= 0 || !Double.isFinite(loss)) {
+            return;
+        }
+        add(trainLoss, step, loss);
+        add(trainAccuracy, step, accuracy);
+        lastTrainingStep = step;
+    }
+
+    /** Adds a test evaluation at {@code step}. */
+    void addTest(long step, double loss, double accuracy) {
+        add(testAccuracy, step, accuracy);
+        add(testLoss, step, loss);
+    }
+
+    /** Empties every series at once (a new run). */
+    public void clear() {
+        for (XYChart.Series<Number, Number> s : all()) {
+            s.getData().clear();
+        }
+        lastTrainingStep = -1;
+    }
+
+    public List<XYChart.Series<Number, Number>> lossSeries() {
+        return List.of(trainLoss, testLoss);
+    }
+
+    public List<XYChart.Series<Number, Number>> accuracySeries() {
+        return List.of(trainAccuracy, testAccuracy);
+    }
+
+    List<XYChart.Series<Number, Number>> all() {
+        return List.of(trainLoss, testLoss, trainAccuracy, testAccuracy);
+    }
+
+    private static XYChart.Series<Number, Number> series(String name) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        return s;
+    }
+
+    /** Adds a point; past the limit, drops every other point first. */
+    private static void add(XYChart.Series<Number, Number> s, long x, double y) {
+        if (!Double.isFinite(y)) {
+            return;
+        }
+        var data = s.getData();
+        if (data.size() >= MAX_POINTS) {
+            List<XYChart.Data<Number, Number>> kept = new ArrayList<>();
+            for (int i = 0; i < data.size(); i += 2) {
+                kept.add(data.get(i));
+            }
+            data.setAll(kept);
+        }
+        data.add(new XYChart.Data<>(x, y));
+    }
+}

@@ -1,0 +1,235 @@
+package org.weightstudio.ui;
+
+import java.nio.file.Path;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.weightstudio.persistence.StudioSettings;
+import org.weightstudio.render.ScaleMode;
+import org.weightstudio.training.TrainingConfig;
+import org.weightstudio.training.TrainingSession;
+
+/**
+ * The settings a person edits: refresh interval, pace, batch size, learning rate, seed,
+ * auto-grow, colour scale and snapshot folder. Starts from the saved settings; a change applies
+ * to the running session at once (the seed at the next Reset). Setters that take text from a
+ * field return null when accepted, or the message to show beside the field. FX thread only.
+ */
+public final class HyperParametersForm {
+    /** Refresh intervals the + and - keys step through (1-2-5 per decade). */
+    private static final int[] INTERVAL_STEPS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000};
+
+    private final StudioSettings saved;
+    private final ReadOnlyIntegerWrapper refreshInterval = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyDoubleWrapper pace = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyIntegerWrapper batchSize = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyDoubleWrapper learningRate = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyLongWrapper seed = new ReadOnlyLongWrapper();
+    private final BooleanProperty autoGrow = new SimpleBooleanProperty();
+    private final ObjectProperty<ScaleMode> scaleMode = new SimpleObjectProperty<>(ScaleMode.SHARED);
+    private final ObjectProperty<Path> snapshotFolder = new SimpleObjectProperty<>();
+    private TrainingSession session;
+    /** Training images in the data set, the largest batch (0 until the data has loaded). */
+    private int trainingImages;
+
+    HyperParametersForm(StudioSettings settings) {
+        this.saved = settings;
+        refreshInterval.set(settings.refreshInterval);
+        pace.set(settings.pace <= 0 ? Double.POSITIVE_INFINITY : settings.pace);
+        batchSize.set(settings.batchSize);
+        learningRate.set(settings.learningRate);
+        seed.set(settings.seed);
+        autoGrow.set(settings.autoGrow);
+        scaleMode.set(ScaleMode.valueOf(settings.scaleMode));
+        snapshotFolder.set(Path.of(settings.snapshotFolder));
+        autoGrow.addListener((o, was, on) -> {
+            if (session != null) {
+                session.setAutoGrow(on);
+            }
+        });
+    }
+
+    /** The training settings of a new session on {@code images} training images (batch capped to them). */
+    TrainingConfig config(int images) {
+        trainingImages = images;
+        batchSize.set(Math.min(batchSize.get(), images));
+        return TrainingConfig.defaults().withBatchSize(batchSize.get()).withLearningRate(learningRate.get())
+                .withSeed(seed.get());
+    }
+
+    /** From now on, changes apply to {@code s}; it gets the form's pace and auto-grow now. */
+    void attach(TrainingSession s) {
+        this.session = s;
+        s.setAutoGrow(autoGrow.get());
+        s.control().setPace(pace.get());
+    }
+
+    /** The session's refresh interval, which auto-grow raises by itself. */
+    void showRefreshInterval(int k) {
+        refreshInterval.set(k);
+    }
+
+    public String setRefreshInterval(String text) {
+        Long k = Parse.wholeNumber(text);
+        if (k == null || k < 1 || k > TrainingSession.MAX_REFRESH_INTERVAL) {
+            return "Refresh interval: \"" + text.strip() + "\" is not a whole number from 1 to 10,000";
+        }
+        setRefreshInterval(k.intValue());
+        return null;
+    }
+
+    public void setRefreshInterval(int k) {
+        int clamped = Math.max(1, Math.min(TrainingSession.MAX_REFRESH_INTERVAL, k));
+        refreshInterval.set(clamped);
+        if (session != null) {
+            session.setRefreshInterval(clamped);
+        }
+    }
+
+    /** The + key: the next larger interval of 1, 2, 5, 10, 20, ... */
+    public void increaseRefreshInterval() {
+        int k = refreshInterval.get();
+        for (int s : INTERVAL_STEPS) {
+            if (s > k) {
+                setRefreshInterval(s);
+                return;
+            }
+        }
+    }
+
+    /** The - key: the next smaller interval. */
+    public void decreaseRefreshInterval() {
+        int k = refreshInterval.get();
+        for (int i = INTERVAL_STEPS.length - 1; i >= 0; i--) {
+            if (INTERVAL_STEPS[i] < k) {
+                setRefreshInterval(INTERVAL_STEPS[i]);
+                return;
+            }
+        }
+    }
+
+    /** Updates per second, 0.5 or more; infinity for unlimited. */
+    public void setPace(double updatesPerSecond) {
+        double p = Double.isInfinite(updatesPerSecond) ? updatesPerSecond : Math.max(0.5, updatesPerSecond);
+        pace.set(p);
+        if (session != null) {
+            session.control().setPace(p);
+        }
+    }
+
+    public String setLearningRate(String text) {
+        Double lr = Parse.number(text);
+        if (lr == null) {
+            return "Learning rate: \"" + text.strip() + "\" is not a number";
+        }
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            return "Learning rate must be greater than 0, got " + text.strip();
+        }
+        learningRate.set(lr);
+        applyConfig();
+        return null;
+    }
+
+    public String setBatchSize(String text) {
+        Long n = Parse.wholeNumber(text);
+        if (n == null || n < 1) {
+            return "Batch size: \"" + text.strip() + "\" is not a whole number of at least 1";
+        }
+        if (trainingImages > 0 && n > trainingImages) {
+            return "Batch size " + n + " is larger than the " + trainingImages + " training images";
+        }
+        batchSize.set(n.intValue());
+        applyConfig();
+        return null;
+    }
+
+    /** The seed of the next Reset. */
+    public String setSeed(String text) {
+        Long s = Parse.wholeNumber(text);
+        if (s == null) {
+            return "Seed: \"" + text.strip() + "\" is not a whole number";
+        }
+        seed.set(s);
+        return null;
+    }
+
+    private void applyConfig() {
+        if (session != null) {
+            session.setConfig(session.config().withBatchSize(batchSize.get()).withLearningRate(learningRate.get()));
+        }
+    }
+
+    /** The settings as they are now, with the given window size. */
+    StudioSettings currentSettings(double width, double height) {
+        StudioSettings s = StudioSettings.defaults();
+        s.refreshInterval = refreshInterval.get();
+        s.autoGrow = autoGrow.get();
+        s.pace = Double.isInfinite(pace.get()) ? 0 : pace.get();
+        s.learningRate = learningRate.get();
+        s.batchSize = batchSize.get();
+        s.seed = seed.get();
+        s.scaleMode = scaleMode.get().name();
+        s.testEvery = saved.testEvery;
+        s.snapshotFolder = snapshotFolder.get().toString();
+        s.historyFrames = saved.historyFrames;
+        s.historyHeapPercent = saved.historyHeapPercent;
+        s.windowWidth = width;
+        s.windowHeight = height;
+        return s;
+    }
+
+    public ReadOnlyIntegerProperty refreshIntervalProperty() {
+        return refreshInterval.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty paceProperty() {
+        return pace.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty batchSizeProperty() {
+        return batchSize.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty learningRateProperty() {
+        return learningRate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty seedProperty() {
+        return seed.getReadOnlyProperty();
+    }
+
+    public BooleanProperty autoGrowProperty() {
+        return autoGrow;
+    }
+
+    public ObjectProperty<ScaleMode> scaleModeProperty() {
+        return scaleMode;
+    }
+
+    /** Where snapshots are saved. */
+    public ObjectProperty<Path> snapshotFolderProperty() {
+        return snapshotFolder;
+    }
+
+    /** Frames the timeline keeps. */
+    public int historyFrames() {
+        return saved.historyFrames;
+    }
+
+    /** The timeline's memory budget: its share of the maximum heap. */
+    public long historyBudgetBytes() {
+        return org.weightstudio.training.FrameHistory.heapShare(saved.historyHeapPercent);
+    }
+
+    /** Evaluate the test set every this many updates. */
+    int testEvery() {
+        return saved.testEvery;
+    }
+}

@@ -1,0 +1,94 @@
+package org.weightstudio.ui;
+
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import org.weightstudio.data.ImageSet;
+import org.weightstudio.training.PublishedFrame;
+
+/**
+ * Decides when the test set is evaluated, on the evaluator's worker thread (never the trainer's):
+ * every {@code testEvery} updates of the pictures drawn, at most once a second while training
+ * runs, and once on the picture shown when training pauses. Results go to the status bar and the
+ * charts. FX thread only.
+ */
+public final class TestScheduler implements AutoCloseable {
+    /** Evaluations start at most this often, so that fast training is not taxed by them. */
+    private static final long MIN_GAP_NANOS = 1_000_000_000L;
+
+    private final int testEvery;
+    private final ChartsViewModel charts;
+    private final ReadOnlyDoubleWrapper accuracy = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyLongWrapper accuracyStep = new ReadOnlyLongWrapper(-1);
+    private TestAccuracyWorker worker;
+    /** The run whose results are wanted; results of an older run are dropped. */
+    private long run = -1;
+    private long lastStep = Long.MIN_VALUE;
+    private long lastNanos;
+
+    TestScheduler(int testEvery, ChartsViewModel charts) {
+        this.testEvery = testEvery;
+        this.charts = charts;
+    }
+
+    /** Starts the evaluator on the test set (when the data has loaded). */
+    void start(ImageSet test) {
+        worker = new TestAccuracyWorker(test, this::result);
+    }
+
+    /** A new picture was drawn while training: evaluate it if an evaluation is due. */
+    void pictureDrawn(PublishedFrame f) {
+        run = f.run();
+        boolean due = f.step() >= lastStep + testEvery || lastStep > f.step();
+        if (due && System.nanoTime() - lastNanos >= MIN_GAP_NANOS) {
+            evaluate(f);
+        }
+    }
+
+    /** Training is paused on {@code f}: evaluate it unless it already was. */
+    void paused(PublishedFrame f) {
+        run = f.run();
+        if (f.step() != lastStep && f.step() > 0) {
+            evaluate(f);
+        }
+    }
+
+    /** A new run: forget the last result. */
+    void reset() {
+        lastStep = Long.MIN_VALUE;
+        accuracy.set(Double.NaN);
+        accuracyStep.set(-1);
+    }
+
+    private void evaluate(PublishedFrame f) {
+        if (worker != null && worker.evaluate(f.run(), f.frame())) {
+            lastStep = f.step();
+            lastNanos = System.nanoTime();
+        }
+    }
+
+    private void result(TestAccuracyWorker.Result r) {
+        if (r.run() != run) {
+            return;
+        }
+        accuracy.set(r.evaluation().accuracy());
+        accuracyStep.set(r.step());
+        charts.addTest(r.step(), r.evaluation().meanLoss(), r.evaluation().accuracy());
+    }
+
+    public ReadOnlyDoubleProperty accuracyProperty() {
+        return accuracy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty accuracyStepProperty() {
+        return accuracyStep.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        if (worker != null) {
+            worker.close();
+        }
+    }
+}

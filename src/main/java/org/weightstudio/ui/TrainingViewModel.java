@@ -1,0 +1,216 @@
+package org.weightstudio.ui;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import org.weightstudio.training.FrameListener;
+import org.weightstudio.training.TrainingSession;
+
+/**
+ * Training state and commands: the session (once the data has loaded), Play, Pause, Step,
+ * Step N and Reset, and the counters the status bar shows (step, epochs, samples and pictures
+ * per second). The trainer thread is reached only through the session; its progress is pulled
+ * on each pulse ({@link #refresh}). FX thread only.
+ */
+public final class TrainingViewModel implements AutoCloseable {
+    private static final long RATES_PERIOD_NANOS = 500_000_000L;
+    /** -Dweightstudio.printStats=true prints the rates every half second (for benchmarks). */
+    private static final boolean PRINT_STATS = Boolean.getBoolean("weightstudio.printStats");
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    private final HyperParametersForm form;
+    private final PictureViewModel picture;
+    private final TestScheduler tests;
+    private final BannerViewModel banner;
+    private final ChartsViewModel charts;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper epochs = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper samplesPerSecond = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper picturesPerSecond = new ReadOnlyDoubleWrapper();
+    private final List<FrameListener> frameListeners = new ArrayList<>();
+    private TrainingSession session;
+    private long ratesNanos;
+    private long ratesSamples;
+    private long ratesPictures;
+    // -Dweightstudio.printStats: FX-thread CPU spent in pulses, and pulses counted, since the last print
+    private long pulseNanos;
+    private long pulses;
+
+    TrainingViewModel(HyperParametersForm form, PictureViewModel picture, TestScheduler tests, BannerViewModel banner,
+            ChartsViewModel charts) {
+        this.form = form;
+        this.picture = picture;
+        this.tests = tests;
+        this.banner = banner;
+        this.charts = charts;
+    }
+
+    /** Takes the session over (the data has loaded); frame listeners added before are attached now. */
+    void begin(TrainingSession s) {
+        this.session = s;
+        frameListeners.forEach(s::addFrameListener);
+    }
+
+    /**
+     * Adds a consumer of every frame the trainer publishes (called on the trainer thread; see
+     * {@link FrameListener}). Works before or after the data has loaded.
+     */
+    public void addFrameListener(FrameListener listener) {
+        frameListeners.add(listener);
+        if (session != null) {
+            session.addFrameListener(listener);
+        }
+    }
+
+    /** Pulls the counters from the session; every half second, the rates and a chart point. */
+    void refresh(long now) {
+        step.set(session.step());
+        epochs.set(session.epochs());
+        running.set(session.control().isRunning());
+        if (now - ratesNanos >= RATES_PERIOD_NANOS) {
+            updateRates(now);
+        }
+    }
+
+    /** Times a pulse's FX-thread CPU, for -Dweightstudio.printStats. */
+    void timePulse(Runnable pulse) {
+        if (!PRINT_STATS) {
+            pulse.run();
+            return;
+        }
+        long t0 = CPU.getCurrentThreadCpuTime();
+        pulses++;
+        try {
+            pulse.run();
+        } finally {
+            pulseNanos += CPU.getCurrentThreadCpuTime() - t0;
+        }
+    }
+
+    private void updateRates(long now) {
+        double seconds = (now - ratesNanos) / 1e9;
+        long samples = session.samples();
+        long pictures = picture.picturesDrawnProperty().get();
+        if (ratesNanos != 0) {
+            samplesPerSecond.set((samples - ratesSamples) / seconds);
+            picturesPerSecond.set((pictures - ratesPictures) / seconds);
+            if (PRINT_STATS) {
+                System.out.printf(Locale.ROOT,
+                        "stats step=%d refresh=%d samples_per_s=%.0f pictures_per_s=%.1f pulses=%d fx_cpu_ms=%.1f%n",
+                        session.step(), session.refreshInterval(), samplesPerSecond.get(), picturesPerSecond.get(),
+                        pulses, pulseNanos / 1e6);
+                pulses = 0;
+                pulseNanos = 0;
+            }
+        }
+        ratesNanos = now;
+        ratesSamples = samples;
+        ratesPictures = pictures;
+        charts.addTraining(session.step(), session.runningLoss(), session.runningAccuracy());
+    }
+
+    // ---- commands ----
+
+    public void togglePlay() {
+        if (session == null) {
+            return;
+        }
+        if (session.control().isRunning()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public void play() {
+        if (session != null) {
+            banner.clear();
+            picture.showLive();
+            session.control().play();
+            running.set(true);
+        }
+    }
+
+    public void pause() {
+        if (session != null) {
+            session.control().pause();
+            running.set(false);
+        }
+    }
+
+    /** Exactly one update, then paused. */
+    public void step() {
+        if (session != null) {
+            picture.showLive();
+            session.control().step(1);
+            running.set(false);
+        }
+    }
+
+    /** Exactly {@code n} updates (from a field), then paused; null when accepted, else why not. */
+    public String stepN(String text) {
+        Long n = Parse.wholeNumber(text);
+        if (n == null || n < 1 || n > 1_000_000_000L) {
+            return "Steps: \"" + text.strip() + "\" is not a whole number from 1 to 1,000,000,000";
+        }
+        if (session != null) {
+            picture.showLive();
+            session.control().step(n);
+            running.set(false);
+        }
+        return null;
+    }
+
+    /** Starts over with the form's seed: the same seed replays the same run. */
+    public void reset() {
+        if (session != null) {
+            banner.clear();
+            tests.reset();
+            picture.showLive();
+            session.reset(form.seedProperty().get());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    // ---- read-only state ----
+
+    /** The session, once the data has loaded (null before). */
+    public TrainingSession session() {
+        return session;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty epochsProperty() {
+        return epochs.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty samplesPerSecondProperty() {
+        return samplesPerSecond.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty picturesPerSecondProperty() {
+        return picturesPerSecond.getReadOnlyProperty();
+    }
+}
