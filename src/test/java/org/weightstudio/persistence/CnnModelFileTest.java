@@ -67,7 +67,7 @@ class CnnModelFileTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
 
         Path pool = dir.resolve("pool.json");
-        Files.writeString(pool, json.replaceFirst("\"output\": \\[\\s*3,\\s*14,\\s*14\\s*\\]", "\"output\": [3, 13, 14]"));
+        Files.writeString(pool, json.replaceFirst("\"output\":\\s*\\[\\s*3,\\s*14,\\s*14\\s*\\]", "\"output\": [3, 13, 14]"));
         assertThatThrownBy(() -> ModelStore.load(pool)).isInstanceOf(ModelFileException.class)
                 .hasMessageStartingWith("pool.json: ").hasMessageContaining("pool1")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
