@@ -54,6 +54,8 @@ final class ModelFile {
         String name;
         int[] input;
         int[] output;
+        /** A convolution's kernel size (absent for other layers). */
+        Integer kernel;
     }
 
     static final class TensorDto {

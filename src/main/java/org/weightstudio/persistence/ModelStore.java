@@ -55,6 +55,7 @@ public final class ModelStore {
             l.name = spec.name();
             l.input = spec.input().dims();
             l.output = spec.output().dims();
+            l.kernel = spec.kernel() > 0 ? spec.kernel() : null;
             dto.layers.add(l);
         }
         dto.tensors = new ArrayList<>();
@@ -166,7 +167,8 @@ public final class ModelStore {
                 throw error(file, "layer " + l + " needs type, name, input and output");
             }
             try {
-                specs.add(new LayerSpec(d.type, d.name, Shape.of(d.input), Shape.of(d.output)));
+                specs.add(new LayerSpec(d.type, d.name, Shape.of(d.input), Shape.of(d.output),
+                        d.kernel == null ? 0 : d.kernel));
             } catch (IllegalArgumentException e) {
                 throw error(file, "layer " + d.name + ": " + e.getMessage());
             }

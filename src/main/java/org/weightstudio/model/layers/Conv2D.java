@@ -26,6 +26,8 @@ public final class Conv2D implements Layer {
     private final float[] gradW;
     private final float[] gradB;
     private final Convolution conv;
+    private final Shape inShape;
+    private final Shape outShape;
 
     public Conv2D(String name, int channels, int height, int width, int filters, int kernel) {
         this.name = name;
@@ -35,6 +37,8 @@ public final class Conv2D implements Layer {
         this.gradW = new float[g.weightCount()];
         this.gradB = new float[filters];
         this.conv = new Convolution(g);
+        this.inShape = Shape.of(channels, height, width);
+        this.outShape = Shape.of(filters, height, width);
     }
 
     @Override
@@ -49,12 +53,12 @@ public final class Conv2D implements Layer {
 
     @Override
     public Shape inputShape() {
-        return Shape.of(g.channels(), g.height(), g.width());
+        return inShape;
     }
 
     @Override
     public Shape outputShape() {
-        return Shape.of(g.filters(), g.height(), g.width());
+        return outShape;
     }
 
     @Override

@@ -18,6 +18,8 @@ public final class MaxPool2x2 implements Layer {
     private final int channels;
     private final int height;
     private final int width;
+    private final Shape inShape;
+    private final Shape outShape;
     private int[] argmax = new int[0];
 
     public MaxPool2x2(String name, int channels, int height, int width) {
@@ -28,6 +30,8 @@ public final class MaxPool2x2 implements Layer {
         this.channels = channels;
         this.height = height;
         this.width = width;
+        this.inShape = Shape.of(channels, height, width);
+        this.outShape = Shape.of(channels, height / 2, width / 2);
     }
 
     @Override
@@ -42,12 +46,12 @@ public final class MaxPool2x2 implements Layer {
 
     @Override
     public Shape inputShape() {
-        return Shape.of(channels, height, width);
+        return inShape;
     }
 
     @Override
     public Shape outputShape() {
-        return Shape.of(channels, height / 2, width / 2);
+        return outShape;
     }
 
     @Override
@@ -61,7 +65,7 @@ public final class MaxPool2x2 implements Layer {
 
     @Override
     public void prepare(int batch) {
-        int size = batch * outputShape().size();
+        int size = batch * outShape.size();
         if (argmax.length < size) {
             argmax = new int[size];
         }
@@ -70,8 +74,8 @@ public final class MaxPool2x2 implements Layer {
     @Override
     public void forward(float[] in, float[] out, int n) {
         prepare(n);
-        int inSize = inputShape().size();
-        int outSize = outputShape().size();
+        int inSize = inShape.size();
+        int outSize = outShape.size();
         for (int i = 0; i < n; i++) {
             MaxPool.forward(channels, height, width, in, i * inSize, out, i * outSize, argmax);
         }
@@ -82,8 +86,8 @@ public final class MaxPool2x2 implements Layer {
         if (dIn == null) {
             return;
         }
-        int inSize = inputShape().size();
-        int outSize = outputShape().size();
+        int inSize = inShape.size();
+        int outSize = outShape.size();
         for (int i = 0; i < n; i++) {
             MaxPool.backward(channels, height, width, dOut, i * outSize, argmax, dIn, i * inSize);
         }
