@@ -18,7 +18,7 @@ class CnnTrainingTest {
 
     private static Trainer trainer(int batch, long seed) {
         Network network = Architecture.cnn(DATA.rows(), DATA.cols(), 10, new int[] {4, 8}).build();
-        return new Trainer(network, DATA, TrainingConfig.defaults().withBatchSize(batch).withSeed(seed), 0);
+        return new Trainer(network, DATA, TrainingConfig.defaults().withDecay(0).withBatchSize(batch).withSeed(seed), 0);
     }
 
     @ParameterizedTest
