@@ -21,7 +21,13 @@ public final class ClarityTemplates {
         this.templates = templates;
     }
 
-    /** The templates of {@code classes} classes from labelled images (every class must occur). */
+    /** Templates that measure nothing: {@link #measure} is always empty. */
+    private static final ClarityTemplates NONE = new ClarityTemplates(0, 0, new double[0]);
+
+    /**
+     * The templates of {@code classes} classes from labelled images; when some class has no
+     * image there is nothing to compare its weights with, and {@link #measure} is always empty.
+     */
     public static ClarityTemplates of(ImageSet images, int classes) {
         int n = images.imageSize();
         double[] sums = new double[classes * n];
@@ -41,7 +47,8 @@ public final class ClarityTemplates {
         double[] t = new double[classes * n];
         for (int k = 0; k < classes; k++) {
             if (counts[k] == 0) {
-                throw new IllegalArgumentException("class " + k + " has no images: no template to compare with");
+                // a class with no images has no template to compare with: no clarity at all
+                return NONE;
             }
             for (int p = 0; p < n; p++) {
                 t[k * n + p] = sums[k * n + p] / (255.0 * counts[k]) - all[p] / (255.0 * images.size());
@@ -77,7 +84,7 @@ public final class ClarityTemplates {
      * no single image-sized template has no clarity to report).
      */
     public Optional<Clarity> measure(float[] weights) {
-        if (weights.length != classes * pixels) {
+        if (classes == 0 || weights.length != classes * pixels) {
             return Optional.empty();
         }
         double[] r = new double[classes];
