@@ -1,5 +1,7 @@
 package org.weightstudio.persistence;
 
+import org.weightstudio.training.Pace;
+
 /**
  * The window's settings as stored in {@code settings.json} (a Gson DTO: plain fields, no live
  * objects). Values outside their range are replaced by defaults on load, one by one, so a file
@@ -11,8 +13,12 @@ public final class StudioSettings {
     public int formatVersion = FORMAT_VERSION;
     public int refreshInterval = 1;
     public boolean autoGrow = false;
-    /** Updates per second; 0 means unlimited (JSON has no infinity). */
-    public double pace = 0;
+    /**
+     * Updates per second; 0 means unlimited (JSON has no infinity) and -1 the time-lapse, the
+     * default of a fresh window (slow at first, full speed after an epoch). A file saved before
+     * the time-lapse existed keeps its pace.
+     */
+    public double pace = Pace.TIME_LAPSE_SETTING;
     public double learningRate = 0.05;
     public int batchSize = 2;
     public long seed = 42;
@@ -38,7 +44,7 @@ public final class StudioSettings {
         if (refreshInterval < 1 || refreshInterval > 10_000) {
             refreshInterval = d.refreshInterval;
         }
-        if (!(pace == 0 || (pace >= 0.5 && Double.isFinite(pace)))) {
+        if (!(pace == 0 || pace == Pace.TIME_LAPSE_SETTING || (pace >= 0.5 && Double.isFinite(pace)))) {
             pace = d.pace;
         }
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {

@@ -18,6 +18,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.weightstudio.render.ScaleMode;
+import org.weightstudio.training.Pace;
 
 /**
  * The controls: play/pause, step, step N, reset; refresh interval (slider and field) with
@@ -43,6 +44,7 @@ final class ControlBar extends VBox {
     final CheckBox autoGrow = new CheckBox("auto-grow");
     final Slider paceSlider = new Slider(PACE_MIN, PACE_MAX, PACE_MAX);
     final Label paceLabel = new Label();
+    final CheckBox timeLapse = new CheckBox("time-lapse");
     final TextField batchField = field("2", 5, "batchField");
     final TextField rateField = field("0.05", 7, "rateField");
     final TextField seedField = field("42", 7, "seedField");
@@ -66,6 +68,7 @@ final class ControlBar extends VBox {
         refreshSlider.setId("refreshSlider");
         paceSlider.setId("paceSlider");
         autoGrow.setId("autoGrow");
+        timeLapse.setId("timeLapse");
         shared.setId("sharedScale");
         perTile.setId("perTileScale");
         snapshot.setId("snapshotButton");
@@ -89,6 +92,8 @@ final class ControlBar extends VBox {
         tip(refreshField, "Updates between pictures, 1 to 10,000; press Enter to apply");
         tip(autoGrow, "Raise the refresh interval tenfold each time training has run 100 intervals: a time lapse");
         tip(paceSlider, "Updates per second, 0.5 to 10,000; the right end is unlimited");
+        tip(timeLapse, "Slow at first (2 updates/s, each one drawn), faster and faster, the first epoch in about "
+                + "a minute, then full speed; sets the refresh interval as it goes. Reset starts it over");
         tip(batchField, "Images per update; changes at once and keeps the trained weights");
         tip(rateField, "Learning rate (greater than 0); changes at once and keeps the trained weights");
         tip(seedField, "Seed of the shuffle and the initial weights; used by the next Reset");
@@ -104,7 +109,7 @@ final class ControlBar extends VBox {
                 separator(),
                 group(new Label("Refresh every"), refreshSlider, refreshField, new Label("updates"), autoGrow),
                 separator(),
-                group(new Label("Pace"), paceSlider, paceLabel),
+                group(new Label("Pace"), timeLapse, paceSlider, paceLabel),
                 separator(),
                 group(new Label("Batch"), batchField, new Label("Learning rate"), rateField, new Label("Seed"),
                         seedField),
@@ -137,11 +142,11 @@ final class ControlBar extends VBox {
 
         paceSlider.valueProperty().addListener((o, was, v) -> {
             if (!syncing) {
-                double p = v.doubleValue() >= PACE_MAX - 1e-9 ? Double.POSITIVE_INFINITY : Math.pow(10, v.doubleValue());
-                vm.form().setPace(p);
+                vm.form().setPace(sliderPace());
             }
         });
-        vm.form().paceProperty().addListener((o, was, p) -> showPace(p.doubleValue()));
+        timeLapse.setOnAction(e -> vm.form().setPace(timeLapse.isSelected() ? Pace.timeLapse() : Pace.fixed(sliderPace())));
+        vm.form().paceProperty().addListener((o, was, p) -> showPace(p));
         showPace(vm.form().paceProperty().get());
 
         onCommit(batchField, vm.form()::setBatchSize);
@@ -176,9 +181,22 @@ final class ControlBar extends VBox {
         }
     }
 
-    private void showPace(double p) {
+    /** The slider's pace: 10^position updates per second, unlimited at the right end. */
+    private double sliderPace() {
+        double v = paceSlider.getValue();
+        return v >= PACE_MAX - 1e-9 ? Double.POSITIVE_INFINITY : Math.pow(10, v);
+    }
+
+    private void showPace(Pace pace) {
         syncing = true;
         try {
+            timeLapse.setSelected(pace.isTimeLapse());
+            paceSlider.setDisable(pace.isTimeLapse());
+            if (pace.isTimeLapse()) {
+                paceLabel.setText("slow, then faster");
+                return;
+            }
+            double p = pace.updatesPerSecond();
             paceSlider.setValue(Double.isInfinite(p) ? PACE_MAX : Math.log10(p));
             paceLabel.setText(Double.isInfinite(p) ? "unlimited"
                     : String.format(Locale.ROOT, p < 10 ? "%.1f updates/s" : "%.0f updates/s", p));

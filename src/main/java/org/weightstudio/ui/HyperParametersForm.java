@@ -9,10 +9,14 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.weightstudio.persistence.StudioSettings;
 import org.weightstudio.render.ScaleMode;
+import org.weightstudio.training.Pace;
+import org.weightstudio.training.RefreshSteps;
 import org.weightstudio.training.TrainingConfig;
 import org.weightstudio.training.TrainingSession;
 
@@ -23,12 +27,9 @@ import org.weightstudio.training.TrainingSession;
  * field return null when accepted, or the message to show beside the field. FX thread only.
  */
 public final class HyperParametersForm {
-    /** Refresh intervals the + and - keys step through (1-2-5 per decade). */
-    private static final int[] INTERVAL_STEPS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000};
-
     private final StudioSettings saved;
     private final ReadOnlyIntegerWrapper refreshInterval = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyDoubleWrapper pace = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyObjectWrapper<Pace> pace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper batchSize = new ReadOnlyIntegerWrapper();
     private final ReadOnlyDoubleWrapper learningRate = new ReadOnlyDoubleWrapper();
     private final ReadOnlyLongWrapper seed = new ReadOnlyLongWrapper();
@@ -39,10 +40,11 @@ public final class HyperParametersForm {
     /** Training images in the data set, the largest batch (0 until the data has loaded). */
     private int trainingImages;
 
-    HyperParametersForm(StudioSettings settings) {
+    /** The saved settings, with the window options (--pace, --refresh) over them. */
+    HyperParametersForm(StudioSettings settings, WindowOptions options) {
         this.saved = settings;
-        refreshInterval.set(settings.refreshInterval);
-        pace.set(settings.pace <= 0 ? Double.POSITIVE_INFINITY : settings.pace);
+        refreshInterval.set(options.refresh() != null ? options.refresh() : settings.refreshInterval);
+        pace.set(options.pace() != null ? options.pace() : Pace.fromSetting(settings.pace));
         batchSize.set(settings.batchSize);
         learningRate.set(settings.learningRate);
         seed.set(settings.seed);
@@ -68,7 +70,7 @@ public final class HyperParametersForm {
     void attach(TrainingSession s) {
         this.session = s;
         s.setAutoGrow(autoGrow.get());
-        s.control().setPace(pace.get());
+        s.setPace(pace.get());
     }
 
     /** The session's refresh interval, which auto-grow raises by itself. */
@@ -95,32 +97,25 @@ public final class HyperParametersForm {
 
     /** The + key: the next larger interval of 1, 2, 5, 10, 20, ... */
     public void increaseRefreshInterval() {
-        int k = refreshInterval.get();
-        for (int s : INTERVAL_STEPS) {
-            if (s > k) {
-                setRefreshInterval(s);
-                return;
-            }
-        }
+        setRefreshInterval(RefreshSteps.above(refreshInterval.get()));
     }
 
     /** The - key: the next smaller interval. */
     public void decreaseRefreshInterval() {
-        int k = refreshInterval.get();
-        for (int i = INTERVAL_STEPS.length - 1; i >= 0; i--) {
-            if (INTERVAL_STEPS[i] < k) {
-                setRefreshInterval(INTERVAL_STEPS[i]);
-                return;
-            }
-        }
+        setRefreshInterval(RefreshSteps.below(refreshInterval.get()));
     }
 
     /** Updates per second, 0.5 or more; infinity for unlimited. */
     public void setPace(double updatesPerSecond) {
-        double p = Double.isInfinite(updatesPerSecond) ? updatesPerSecond : Math.max(0.5, updatesPerSecond);
+        setPace(Pace.fixed(Double.isInfinite(updatesPerSecond) ? updatesPerSecond
+                : Math.max(Pace.MIN_RATE, updatesPerSecond)));
+    }
+
+    /** A fixed rate, unlimited or the time-lapse (which then sets the refresh interval itself). */
+    public void setPace(Pace p) {
         pace.set(p);
         if (session != null) {
-            session.control().setPace(p);
+            session.setPace(p);
         }
     }
 
@@ -171,7 +166,7 @@ public final class HyperParametersForm {
         StudioSettings s = StudioSettings.defaults();
         s.refreshInterval = refreshInterval.get();
         s.autoGrow = autoGrow.get();
-        s.pace = Double.isInfinite(pace.get()) ? 0 : pace.get();
+        s.pace = pace.get().toSetting();
         s.learningRate = learningRate.get();
         s.batchSize = batchSize.get();
         s.seed = seed.get();
@@ -188,7 +183,7 @@ public final class HyperParametersForm {
         return refreshInterval.getReadOnlyProperty();
     }
 
-    public ReadOnlyDoubleProperty paceProperty() {
+    public ReadOnlyObjectProperty<Pace> paceProperty() {
         return pace.getReadOnlyProperty();
     }
 

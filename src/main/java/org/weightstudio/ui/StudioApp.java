@@ -22,7 +22,7 @@ public final class StudioApp extends Application {
         } catch (IllegalArgumentException e) {
             System.err.println("weight-studio: " + e.getMessage());
             System.err.println("Try 'weight-studio --help'. Window options: --paused --autostart --quit-after-steps N "
-                    + "--snapshot-on-exit FILE.png --data DIR");
+                    + "--snapshot-on-exit FILE.png --data DIR --pace X|unlimited|timelapse --refresh N");
             System.exit(64);
         }
         Application.launch(StudioApp.class, args);

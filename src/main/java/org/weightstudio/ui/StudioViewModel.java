@@ -38,7 +38,7 @@ public final class StudioViewModel implements AutoCloseable {
 
     public StudioViewModel(StudioSettings settings, WindowOptions options) {
         this.options = options;
-        this.form = new HyperParametersForm(settings);
+        this.form = new HyperParametersForm(settings, options);
         this.picture = new PictureViewModel(form.scaleModeProperty());
         this.tests = new TestScheduler(form.testEvery(), charts);
         this.training = new TrainingViewModel(form, picture, tests, banner, charts);

@@ -2,13 +2,16 @@ package org.weightstudio.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.weightstudio.training.Pace;
+import org.weightstudio.training.TrainingSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Options of the window, for scripted demos and checks:
- * {@code --paused --autostart --quit-after-steps N --snapshot-on-exit FILE.png --data DIR}.
+ * {@code --paused --autostart --quit-after-steps N --snapshot-on-exit FILE.png --data DIR
+ * --pace X|unlimited|timelapse --refresh N}.
  * Opened by a person, the window trains as soon as the data is loaded, as one expects of it;
  * {@code --paused} opens it paused instead (to start with single steps). {@code --autostart}
  * says the default out loud, for scripts.
@@ -17,10 +20,13 @@ import picocli.CommandLine.Option;
  * @param quitAfterSteps pause at this step, write the snapshot if asked, and exit 0 (null: never)
  * @param snapshotOnExit PNG file to write the grid to when the window closes (null: none)
  * @param dataDir        dataset folder (null: the bundled MNIST)
+ * @param pace           {@code --pace X|unlimited|timelapse} (null: the settings' pace)
+ * @param refresh        {@code --refresh N}, updates between pictures (null: the settings' interval)
  */
-public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir) {
+public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir, Pace pace,
+        Integer refresh) {
     public static WindowOptions none() {
-        return new WindowOptions(false, null, null, null);
+        return new WindowOptions(false, null, null, null, null, null);
     }
 
     /** Parses the window's arguments; a bad one throws {@link IllegalArgumentException} with a one-line message. */
@@ -40,7 +46,12 @@ public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapsho
         if (parsed.paused && parsed.autostart) {
             throw new IllegalArgumentException("--paused and --autostart contradict each other: give one");
         }
-        return new WindowOptions(!parsed.paused, parsed.quitAfterSteps, parsed.snapshot, parsed.data);
+        if (parsed.refresh != null && (parsed.refresh < 1 || parsed.refresh > TrainingSession.MAX_REFRESH_INTERVAL)) {
+            throw new IllegalArgumentException("--refresh must be a whole number from 1 to 10,000, got " + parsed.refresh);
+        }
+        Pace pace = parsed.pace == null ? null : Pace.parse(parsed.pace);
+        return new WindowOptions(!parsed.paused, parsed.quitAfterSteps, parsed.snapshot, parsed.data, pace,
+                parsed.refresh);
     }
 
     @Command(name = "weight-studio")
@@ -59,5 +70,11 @@ public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapsho
 
         @Option(names = "--data", paramLabel = "DIR")
         Path data;
+
+        @Option(names = "--pace", paramLabel = "X|unlimited|timelapse")
+        String pace;
+
+        @Option(names = "--refresh", paramLabel = "N")
+        Integer refresh;
     }
 }

@@ -41,6 +41,8 @@ class StudioWindowTest {
         StudioSettings settings = StudioSettings.defaults();
         settings.windowWidth = 1260;
         settings.windowHeight = 780;
+        // these tests drive training themselves: no time-lapse
+        settings.pace = 0;
         window = new StudioWindow(stage, settings, new StudioSettingsStore(settingsFile), WindowOptions.none());
         window.show(SyntheticData.dataset(600, 200));
     }
