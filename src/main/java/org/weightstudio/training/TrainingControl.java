@@ -116,6 +116,16 @@ public final class TrainingControl {
         }
     }
 
+    /** True while the trainer thread waits with nothing to do (paused, no steps or commands pending). */
+    public boolean isIdle() {
+        lock.lock();
+        try {
+            return idle && !hasWork();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Waits until the trainer thread has nothing left to do (paused with no steps or commands
      * pending, or stopped). For tests and scripted runs.

@@ -174,6 +174,11 @@ public final class TrainingSession implements AutoCloseable {
         return problem;
     }
 
+    /** CPU time the trainer thread has used, in nanoseconds (-1 if the JVM cannot tell). */
+    public long threadCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId());
+    }
+
     public boolean isAlive() {
         return thread.isAlive();
     }

@@ -14,6 +14,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -37,6 +38,8 @@ import org.weightstudio.ui.draw.TestSetPane;
  * stops the trainer thread and saves the settings.
  */
 public final class StudioWindow {
+    /** The charts never take more height than this: spare height is the grid's. */
+    private static final double MAX_CHARTS_HEIGHT = 300;
     /** Range labels change at most this often while training runs. */
     private static final long LABEL_PERIOD_NANOS = 250_000_000L;
 
@@ -227,11 +230,17 @@ public final class StudioWindow {
         grid.setId("grid");
         batch = new BatchView(data.train());
         batch.setId("batch");
-        HBox upper = new HBox(12, grid, batch);
-        HBox.setHgrow(grid, Priority.ALWAYS);
-        MetricsView metrics = new MetricsView(vm);
-        VBox.setVgrow(metrics, Priority.ALWAYS);
-        VBox training = new VBox(6, upper, metrics);
+        // The grid is the hero: the whole width, so tiles are about 140 px at 1600x1000; the last
+        // batch and the charts share a lower band that can be folded away.
+        MetricsView metrics = new MetricsView(vm.charts());
+        TitledPane charts = new TitledPane("Loss and accuracy", metrics);
+        charts.setId("chartsPane");
+        charts.setAnimated(false);
+        charts.setMaxHeight(MAX_CHARTS_HEIGHT);
+        HBox lower = new HBox(12, batch, charts);
+        HBox.setHgrow(charts, Priority.ALWAYS);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        VBox training = new VBox(6, grid, lower);
         centre.getChildren().setAll(tabs(training, data));
         stage.setTitle("Weight Studio - " + data.name() + " (" + data.train().size() + " training images)");
         if (vm.picture().shownProperty().get() != null) {
@@ -246,9 +255,13 @@ public final class StudioWindow {
      */
     private TabPane tabs(VBox training, Dataset data) {
         LatestModel model = new LatestModel(vm.picture().shownProperty());
+        DrawPane draw = new DrawPane(model, data.test());
+        Tab drawTab = new Tab("Draw", draw);
+        draw.setActive(false);
+        drawTab.selectedProperty().addListener((o, was, selected) -> draw.setActive(selected));
         TabPane tabs = new TabPane(
                 new Tab("Training", training),
-                new Tab("Draw", new DrawPane(model, data.test())),
+                drawTab,
                 new Tab("Robustness", new RobustnessPane(model, data.test())),
                 new Tab("Test set", new TestSetPane(model, data.test())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -236,6 +236,34 @@ class StudioWindowTest {
     }
 
     @Test
+    void testAccuracyIsMeasuredAtLogSpacedStepsAndResetEmptiesEveryChartAtOnce(FxRobot robot)
+            throws InterruptedException, TimeoutException {
+        waitFor("the first picture", () -> vm().picture().picturesDrawnProperty().get() >= 1);
+        var testSeries = vm().charts().accuracySeries().get(1);
+        robot.interact(() -> {
+            vm().form().setPace(8);
+            vm().training().stepN("60");
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().session().step() == 60);
+        awaitIdle();
+        waitFor("the test evaluation of the pause", () -> testSeries.getData().stream()
+                .anyMatch(d -> d.getXValue().longValue() == 60));
+        // Pictures come about every 1/8 s: the first picture at or past 10, 20 and 50 was
+        // measured (a busy evaluator may push one to a later picture), and the pause at 60.
+        List<Long> steps = testSeries.getData().stream().map(d -> d.getXValue().longValue()).toList();
+        assertThat(steps).hasSizeBetween(4, 5).last().isEqualTo(60L);
+        assertThat(steps.get(0)).isBetween(10L, 19L);
+        assertThat(steps.get(1)).isBetween(20L, 49L);
+        assertThat(steps.get(2)).isBetween(50L, 59L);
+        waitFor("a training point", () -> !vm().charts().lossSeries().get(0).getData().isEmpty());
+
+        robot.clickOn("#resetButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().charts().lossSeries()).allMatch(series -> series.getData().isEmpty());
+        assertThat(vm().charts().accuracySeries()).allMatch(series -> series.getData().isEmpty());
+    }
+
+    @Test
     void closingTheWindowStopsTheThreadAndSavesSettings(FxRobot robot) {
         robot.clickOn("#playButton");
         waitFor("training to run", () -> vm().session().step() > 10);
