@@ -2,6 +2,7 @@ package org.weightstudio.analysis;
 
 import org.weightstudio.data.ImageSet;
 import org.weightstudio.data.SparseImages;
+import org.weightstudio.model.Classifier;
 import org.weightstudio.model.SoftmaxModel;
 
 /** Accuracy, loss and confusion matrix of a model on a labelled image set. */
@@ -12,17 +13,17 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    public static Evaluation evaluate(SoftmaxModel model, ImageSet set) {
+    public static Evaluation evaluate(Classifier model, ImageSet set) {
         return evaluate(model, set, set.size());
     }
 
     /** A quick estimate on the first {@link #QUICK_SUBSET} images: same images every time. */
-    public static Evaluation quickEstimate(SoftmaxModel model, ImageSet set) {
+    public static Evaluation quickEstimate(Classifier model, ImageSet set) {
         return evaluate(model, set, Math.min(QUICK_SUBSET, set.size()));
     }
 
     /** Evaluates the first {@code limit} images of {@code set}. */
-    public static Evaluation evaluate(SoftmaxModel model, ImageSet set, int limit) {
+    public static Evaluation evaluate(Classifier model, ImageSet set, int limit) {
         int classes = model.classes();
         // The packed ink pixels (built once per set and kept) make this five times faster than
         // scanning every image's bytes.

@@ -1,6 +1,6 @@
 package org.weightstudio.analysis;
 
-import java.util.Arrays;
+import org.weightstudio.data.ImageTransforms;
 
 /**
  * Shifts, scales, rotates and thickens w x h float images (ink 1, paper 0; outside the image is
@@ -50,15 +50,7 @@ public final class Perturbations {
 
     /** dst(x, y) = src(x - dx, y - dy): an exact whole-pixel shift; what leaves the image is lost. */
     public static void shift(float[] src, float[] dst, int w, int h, int dx, int dy) {
-        Arrays.fill(dst, 0, w * h, 0f);
-        for (int y = Math.max(0, dy); y < Math.min(h, h + dy); y++) {
-            int sy = y - dy;
-            int x0 = Math.max(0, dx);
-            int x1 = Math.min(w, w + dx);
-            if (x1 > x0) {
-                System.arraycopy(src, sy * w + x0 - dx, dst, y * w + x0, x1 - x0);
-            }
-        }
+        ImageTransforms.shift(src, dst, w, h, dx, dy);
     }
 
     /**
@@ -72,84 +64,26 @@ public final class Perturbations {
         float frac = (float) (Math.abs(t) - whole);
         System.arraycopy(src, 0, b, 0, w * h);
         for (int i = 0; i < whole; i++) {
-            morph(b, c, dilate);
+            ImageTransforms.morph(b, c, w, h, dilate);
             System.arraycopy(c, 0, b, 0, w * h);
         }
         if (frac == 0) {
             System.arraycopy(b, 0, dst, 0, w * h);
             return;
         }
-        morph(b, c, dilate);
+        ImageTransforms.morph(b, c, w, h, dilate);
         // dst = (1 - f) * morph^n(src) + f * morph^(n+1)(src)
         for (int i = 0; i < w * h; i++) {
             dst[i] = (1 - frac) * b[i] + frac * c[i];
         }
     }
 
-    /** One round of max (dilate) or min (erode) over the pixel and its four neighbours; outside is 0. */
-    private void morph(float[] src, float[] dst, boolean dilate) {
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = y * w + x;
-                float v = src[p];
-                float l = x > 0 ? src[p - 1] : 0;
-                float r = x < w - 1 ? src[p + 1] : 0;
-                float u = y > 0 ? src[p - w] : 0;
-                float d = y < h - 1 ? src[p + w] : 0;
-                dst[p] = dilate
-                        ? Math.max(v, Math.max(Math.max(l, r), Math.max(u, d)))
-                        : Math.min(v, Math.min(Math.min(l, r), Math.min(u, d)));
-            }
-        }
-    }
-
     /**
-     * Scale by s and rotate by theta about the centre c = (w/2, h/2), then shift by (dx, dy), by
-     * inverse mapping: for each output pixel centre p, the source point is
-     * q = c + R(theta)^-1 (p - c - d) / s, sampled bilinearly. When shrinking, each output pixel
-     * averages n x n sub-samples (n = ceil(1/s)) so thin strokes fade instead of breaking up.
+     * Scale by s and rotate by theta about the centre, then shift by (dx, dy) (see
+     * {@link ImageTransforms#affine}); when shrinking, each output pixel averages n x n sub-samples
+     * (n = ceil(1/s)) so thin strokes fade instead of breaking up.
      */
     void affine(float[] src, float[] dst, double s, double degrees, double dx, double dy) {
-        double theta = Math.toRadians(degrees);
-        // Counter-clockwise on screen in y-down coordinates: the inverse rotation below.
-        double cos = Math.cos(theta) / s;
-        double sin = Math.sin(theta) / s;
-        double cx = w / 2.0;
-        double cy = h / 2.0;
-        int n = s < 1 ? (int) Math.ceil(1 / s - 1e-9) : 1;
-        float inv = 1f / (n * n);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float sum = 0;
-                for (int sy = 0; sy < n; sy++) {
-                    double py = y + (sy + 0.5) / n - cy - dy;
-                    for (int sx = 0; sx < n; sx++) {
-                        double px = x + (sx + 0.5) / n - cx - dx;
-                        double qx = cx + cos * px - sin * py;
-                        double qy = cy + sin * px + cos * py;
-                        sum += bilinear(src, qx - 0.5, qy - 0.5);
-                    }
-                }
-                dst[y * w + x] = sum * inv;
-            }
-        }
-    }
-
-    /** Bilinear sample at pixel-index coordinates (x, y); outside the image is 0. */
-    private float bilinear(float[] src, double x, double y) {
-        int x0 = (int) Math.floor(x);
-        int y0 = (int) Math.floor(y);
-        float fx = (float) (x - x0);
-        float fy = (float) (y - y0);
-        float v00 = at(src, x0, y0);
-        float v10 = at(src, x0 + 1, y0);
-        float v01 = at(src, x0, y0 + 1);
-        float v11 = at(src, x0 + 1, y0 + 1);
-        // (1-fy) [(1-fx) v00 + fx v10] + fy [(1-fx) v01 + fx v11]
-        return (1 - fy) * ((1 - fx) * v00 + fx * v10) + fy * ((1 - fx) * v01 + fx * v11);
-    }
-
-    private float at(float[] src, int x, int y) {
-        return x < 0 || y < 0 || x >= w || y >= h ? 0 : src[y * w + x];
+        ImageTransforms.affine(src, dst, w, h, s, degrees, dx, dy, ImageTransforms.subsamplesFor(s));
     }
 }

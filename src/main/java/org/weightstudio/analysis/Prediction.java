@@ -1,6 +1,7 @@
 package org.weightstudio.analysis;
 
 import java.util.Arrays;
+import org.weightstudio.model.Classifier;
 import org.weightstudio.model.SoftmaxModel;
 
 /**
@@ -12,7 +13,7 @@ import org.weightstudio.model.SoftmaxModel;
  */
 public record Prediction(float[] scores, float[] probabilities, int[] ranking) {
 
-    public static Prediction of(SoftmaxModel model, float[] x) {
+    public static Prediction of(Classifier model, float[] x) {
         float[] z = new float[model.classes()];
         model.scores(x, z);
         float[] p = z.clone();

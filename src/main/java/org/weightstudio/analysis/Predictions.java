@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.weightstudio.data.ImageSet;
 import org.weightstudio.data.SparseImages;
+import org.weightstudio.model.Classifier;
 import org.weightstudio.model.SoftmaxModel;
 
 /**
@@ -28,7 +29,7 @@ public final class Predictions {
     public record Mistake(int index, int label, int predicted, float confidence) {
     }
 
-    public static Predictions of(SoftmaxModel model, ImageSet set) {
+    public static Predictions of(Classifier model, ImageSet set) {
         int n = set.size();
         int classes = model.classes();
         int[] predicted = new int[n];

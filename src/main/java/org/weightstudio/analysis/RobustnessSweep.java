@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.weightstudio.data.ImageSet;
+import org.weightstudio.model.Classifier;
 import org.weightstudio.model.SoftmaxModel;
 
 /**
@@ -44,7 +45,7 @@ public final class RobustnessSweep {
         }
     }
 
-    private final SoftmaxModel model;
+    private final Classifier model;
     private final ImageSet set;
     private final int limit;
     private final Perturbations perturbations;
@@ -53,7 +54,7 @@ public final class RobustnessSweep {
     private final float[] z;
 
     /** A sweep over the first {@code limit} images of {@code set}. */
-    public RobustnessSweep(SoftmaxModel model, ImageSet set, int limit) {
+    public RobustnessSweep(Classifier model, ImageSet set, int limit) {
         if (model.inputs() != set.imageSize()) {
             throw new IllegalArgumentException("model takes " + model.inputs() + " inputs, images have "
                     + set.imageSize() + " pixels");

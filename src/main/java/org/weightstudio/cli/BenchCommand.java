@@ -12,7 +12,7 @@ import org.weightstudio.analysis.Evaluator;
 import org.weightstudio.data.Dataset;
 import org.weightstudio.data.DatasetLoader;
 import org.weightstudio.data.ImageSet;
-import org.weightstudio.model.SoftmaxModel;
+import org.weightstudio.model.Network;
 import org.weightstudio.render.HeatmapRasterizer;
 import org.weightstudio.render.ScaleMode;
 import org.weightstudio.training.Frame;
@@ -50,6 +50,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Measure only these: train, epoch, eval, frame, raster, load, alloc (default: all).")
     String[] only;
 
+    @picocli.CommandLine.Mixin
+    ArchOptions arch;
+
+    @Option(names = "--batches", paramLabel = "N", split = ",",
+            description = "Batch sizes of the train and alloc figures (default: 1,2,10,100; for --arch mlp 2,64).")
+    int[] batches;
+
     private PrintWriter out;
     /** Results of measured work land here, so that the JIT cannot drop the work as unused. */
     private double sink;
@@ -71,8 +78,8 @@ public final class BenchCommand implements Callable<Integer> {
             benchLoad(dir, loadNanos);
         }
         if (wants("train")) {
-            for (int i = 0; i < BATCHES.length; i++) {
-                benchTraining(data, BATCHES[i], RATES[i]);
+            for (int batch : trainBatches()) {
+                benchTraining(data, batch, rateFor(batch));
             }
         }
         if (wants("epoch")) {
@@ -85,11 +92,32 @@ public final class BenchCommand implements Callable<Integer> {
             benchPicture(data);
         }
         if (wants("alloc")) {
-            benchAllocation(data, 2);
-            benchAllocation(data, 100);
+            for (int batch : batches != null ? batches : arch.isMlp() ? new int[] {2, 64} : new int[] {2, 100}) {
+                benchAllocation(data, batch);
+            }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private int[] trainBatches() {
+        if (batches != null) {
+            return batches;
+        }
+        return arch.isMlp() ? new int[] {2, 64} : BATCHES;
+    }
+
+    /** The learning rate each batch size trains at: the MLP's default, or the one-layer table's. */
+    private double rateFor(int batch) {
+        if (arch.isMlp()) {
+            return TrainingConfig.mlpDefaults().learningRate();
+        }
+        for (int i = 0; i < BATCHES.length; i++) {
+            if (BATCHES[i] == batch) {
+                return RATES[i];
+            }
+        }
+        return batch <= 2 ? 0.05 : 0.5;
     }
 
     private boolean wants(String what) {
@@ -131,8 +159,9 @@ public final class BenchCommand implements Callable<Integer> {
         long cpu = threadCpuNanos() - cpu0;
         long steps = trainer.steps() - stepsBefore;
         double samples = steps * (double) batch;
-        line("train batch=%d lr=%s samples_per_s=%.0f samples_per_cpu_s=%.0f us_per_step=%.2f", batch, lr,
-                samples / (nanos / 1e9), cpu > 0 ? samples / (cpu / 1e9) : Double.NaN, nanos / 1e3 / steps);
+        line("train batch=%d lr=%s samples_per_s=%.0f samples_per_cpu_s=%.0f us_per_step=%.2f%s", batch, lr,
+                samples / (nanos / 1e9), cpu > 0 ? samples / (cpu / 1e9) : Double.NaN, nanos / 1e3 / steps,
+                arch.isMlp() ? " arch=" + trainer.network().architecture().describe().replace(' ', ':') : "");
     }
 
     private static long threadCpuNanos() {
@@ -164,13 +193,13 @@ public final class BenchCommand implements Callable<Integer> {
                 trainer.step();
             }
             long nanos = System.nanoTime() - t0;
-            double accuracy = Evaluator.evaluate(trainer.model(), data.test()).accuracy();
+            double accuracy = Evaluator.evaluate(trainer.network(), data.test()).accuracy();
             line("epoch batch=%d seconds=%.3f test_accuracy=%.4f", batch, nanos / 1e9, accuracy);
         }
     }
 
     private void benchEvaluation(Dataset data) {
-        SoftmaxModel model = trainedModel(data);
+        Network model = trainedModel(data);
         long best = bestOf(5, n -> sink += Evaluator.evaluate(model, data.test()).accuracy());
         line("evaluate images=%d ms=%.2f (Evaluator, on the packed ink pixels)", data.test().size(), best / 1e6);
     }
@@ -226,18 +255,19 @@ public final class BenchCommand implements Callable<Integer> {
                 allocated, steps);
     }
 
-    private static Trainer newTrainer(Dataset data, int batch, double lr) {
-        SoftmaxModel model = new SoftmaxModel(data.classCount(), data.inputSize());
-        TrainingConfig config = TrainingConfig.defaults().withBatchSize(batch).withLearningRate(lr);
-        return new Trainer(model, data.train(), config);
+    /** A trainer of the benchmarked architecture (the one-layer net unless --arch says otherwise). */
+    private Trainer newTrainer(Dataset data, int batch, double lr) {
+        TrainingConfig config = (arch.isMlp() ? TrainingConfig.mlpDefaults() : TrainingConfig.defaults())
+                .withBatchSize(batch).withLearningRate(lr);
+        return new Trainer(arch.architecture(data).build(), data.train(), config, 0);
     }
 
-    private static SoftmaxModel trainedModel(Dataset data) {
+    private Network trainedModel(Dataset data) {
         Trainer trainer = newTrainer(data, 100, 0.5);
         for (int i = 0; i < 100; i++) {
             trainer.step();
         }
-        return trainer.model();
+        return trainer.network();
     }
 
     /** The fastest of {@code runs} timed runs of {@code work}, after as many untimed ones. */

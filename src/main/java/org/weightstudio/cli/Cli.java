@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Window options (instead of a command): --paused  --autostart  --quit-after-steps N  "
                 + "--snapshot-on-exit FILE.png  --data DIR", "  --pace X|unlimited|timelapse (updates per second; "
                 + "a fresh window uses the time-lapse)  --refresh N (updates between pictures)"},
-        subcommands = {TrainCommand.class, SnapshotCommand.class, PredictCommand.class, ExplainCommand.class,
+        subcommands = {TrainCommand.class, SnapshotCommand.class, PredictCommand.class, EvaluateCommand.class, ExplainCommand.class,
             RobustnessCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     /** Words that make the launcher run the command line instead of the window. */

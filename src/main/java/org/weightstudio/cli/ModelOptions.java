@@ -17,9 +17,14 @@ public final class ModelOptions {
     /** The model, which must take 28x28 pictures. Messages about the default go to {@code err}. */
     SavedModel load(PrintWriter err) {
         SavedModel saved = model == null ? DefaultModel.obtain(err) : ModelStore.load(model);
+        return requireDigitSize(saved, model == null ? "default model" : model.toString());
+    }
+
+    /** {@code saved}, if it takes 28x28 images as digit pictures become; else a one-line error about {@code name}. */
+    static SavedModel requireDigitSize(SavedModel saved, String name) {
         if (saved.imageRows() != 28 || saved.imageCols() != 28) {
-            throw new BadInputException((model == null ? "default model" : model.toString()) + ": takes "
-                    + saved.imageRows() + "x" + saved.imageCols() + " images; digit pictures need a 28x28 model");
+            throw new BadInputException(name + ": takes " + saved.imageRows() + "x" + saved.imageCols()
+                    + " images; digit pictures need a 28x28 model");
         }
         return saved;
     }

@@ -1,6 +1,9 @@
 package org.weightstudio.cli;
 
 import org.weightstudio.common.ExitCodes;
+import java.util.Optional;
+import org.weightstudio.analysis.Clarity;
+import org.weightstudio.analysis.ClarityTemplates;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.weightstudio.common.BadInputException;
 import org.weightstudio.data.Dataset;
-import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.render.GifWriter;
 import org.weightstudio.render.GridAnimation;
 import org.weightstudio.render.GridOptions;
@@ -18,6 +20,7 @@ import org.weightstudio.render.ScaleMode;
 import org.weightstudio.render.SnapshotInfo;
 import org.weightstudio.render.SnapshotWriter;
 import org.weightstudio.training.Frame;
+import org.weightstudio.training.FrameRecorder;
 import org.weightstudio.training.FrameHistory;
 import org.weightstudio.training.Trainer;
 import org.weightstudio.training.TrainingConfig;
@@ -50,6 +53,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training;
 
+    @Mixin
+    ArchOptions arch;
+
     @Option(names = "--steps", paramLabel = "N", description = "Updates to train (default: ${DEFAULT-VALUE}).")
     long steps = 3000;
 
@@ -68,8 +74,10 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Option(names = "--scale-mode", paramLabel = "MODE", converter = ScaleModeConverter.class,
             completionCandidates = ScaleModeConverter.Names.class,
-            description = "Colour range: shared (one per row) or per-tile (default: shared).")
-    ScaleMode scaleMode = ScaleMode.SHARED;
+            description = "Colour range: shared (one per row, its largest |value|), per-tile (each tile its own), "
+                    + "or robust (one per row, the 99.5th percentile of |value|: the few pixels beyond are drawn "
+                    + "at full colour and the bar says how many) (default: robust).")
+    ScaleMode scaleMode = GridOptions.defaults().scaleMode();
 
     @Option(names = "--scale", paramLabel = "F",
             description = "Screen pixels per weight, an integer (default: ${DEFAULT-VALUE}).")
@@ -90,46 +98,41 @@ public final class SnapshotCommand implements Callable<Integer> {
         prepareFolders();
 
         Dataset dataset = data.load();
-        TrainingConfig config = training.toConfig();
+        TrainingConfig config = arch.config(training, spec.commandLine().getParseResult());
         if (config.batchSize() > dataset.train().size()) {
             throw new UsageException("--batch " + config.batchSize() + " is larger than the "
                     + dataset.train().size() + " training images");
         }
-        Trainer trainer = new Trainer(new SoftmaxModel(dataset.classCount(), dataset.inputSize()), dataset.train(),
-                config);
+        Trainer trainer = new Trainer(arch.architecture(dataset).build(), dataset.train(), config, 0);
+        FrameRecorder recorder = new FrameRecorder(trainer);
+        if (!config.augmentation().isOff()) {
+            stdout.println(TrainingOptions.describe(config.augmentation()));
+        }
         SnapshotInfo info = new SnapshotInfo(dataset.name(), dataset.classNames(), every);
+        ClarityTemplates templates = ClarityTemplates.of(dataset.train(), dataset.classCount());
         SnapshotWriter writer = SnapshotWriter.withSystemClock();
-        FrameHistory written = new FrameHistory((int) Math.min(pictures, FrameHistory.DEFAULT_CAPACITY));
+        FrameHistory written = new FrameHistory((int) Math.max(2, Math.min(pictures, FrameHistory.DEFAULT_CAPACITY)));
 
-        Frame previous = Frame.capture(trainer, null, Double.NaN, Double.NaN);
-        double lossSum = 0;
-        long correct = 0;
-        long updates = 0;
         while (trainer.steps() < steps) {
             trainer.step();
-            lossSum += trainer.lastLoss();
-            correct += trainer.lastCorrect();
-            updates++;
+            recorder.afterStep();
             if (trainer.steps() % every != 0 && trainer.steps() != steps) {
                 continue;
             }
-            if (!Double.isFinite(lossSum)) {
+            if (!recorder.lossIsFinite()) {
                 throw new BadInputException("training diverged at step " + trainer.steps()
                         + " (loss is not finite): lower --lr (now " + config.learningRate() + ")");
             }
-            // loss = mean batch loss of the updates since the previous frame;
-            // accuracy = right answers (before each update) / images seen since then
-            Frame frame = Frame.capture(trainer, previous, lossSum / updates,
-                    (double) correct / (updates * config.batchSize()));
-            SavedSnapshot saved = writer.saveGrid(out, frame, options, info);
-            stdout.printf(Locale.ROOT, "step %d  epoch %.3f  loss %.4f  train_accuracy %.4f  wrote %s%n",
-                    frame.step(), frame.epochs(), frame.loss(), frame.accuracy(), saved.png());
+            Frame frame = recorder.capture();
+            Optional<Clarity> clarity = frame.weights() == null ? Optional.empty() : templates.measure(frame.weights());
+            SavedSnapshot saved = writer.saveGrid(out, frame, options,
+                    info.withClarity(clarity.map(Clarity::perClass).orElse(null)));
+            stdout.printf(Locale.ROOT, "step %d  epoch %.3f  loss %.4f  train_accuracy %.4f%s  wrote %s%n",
+                    frame.step(), frame.epochs(), frame.loss(), frame.accuracy(),
+                    clarity.map(c -> String.format(Locale.ROOT, "  clarity_mean %.4f", c.mean())).orElse(""),
+                    saved.png());
             stdout.flush();
             written.add(frame);
-            previous = frame;
-            lossSum = 0;
-            correct = 0;
-            updates = 0;
         }
         if (gif != null) {
             writeGif(stdout, written, gifOptions, info);

@@ -5,10 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.weightstudio.analysis.ClarityTemplates;
 import org.weightstudio.analysis.Evaluation;
 import org.weightstudio.analysis.Evaluator;
 import org.weightstudio.common.BadInputException;
 import org.weightstudio.data.Dataset;
+import org.weightstudio.model.Network;
 import org.weightstudio.model.SoftmaxModel;
 import org.weightstudio.persistence.ModelStore;
 import org.weightstudio.persistence.SavedModel;
@@ -21,9 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code weight-studio train}: trains softmax regression headless and reports test accuracy. */
+/** {@code weight-studio train}: trains a network of any architecture headless and reports test accuracy and speed. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train the one-layer network headless, print progress and the test accuracy.")
+        description = "Train a network (the one-layer net or an MLP) headless, print progress and the test accuracy.")
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,6 +35,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     TrainingOptions training;
+
+    @Mixin
+    ArchOptions arch;
 
     static final class Length {
         @Option(names = "--epochs", paramLabel = "E", description = "Epochs to train (default: 1).")
@@ -64,10 +69,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Dataset dataset = data.load();
         SavedModel start = load == null ? null : ModelStore.load(load);
-        TrainingConfig config = start == null ? training.toConfig() : mergedConfig(start.config());
-        SoftmaxModel model = start == null
-                ? new SoftmaxModel(dataset.classCount(), dataset.inputSize())
-                : start.model();
+        TrainingConfig config = start == null
+                ? arch.config(training, spec.commandLine().getParseResult())
+                : mergedConfig(start.config());
+        Network model = start == null ? arch.architecture(dataset).build() : start.network();
         if (start != null && (model.inputs() != dataset.inputSize() || model.classes() != dataset.classCount())) {
             throw new BadInputException(load.getFileName() + ": model is " + model.classes() + "x" + model.inputs()
                     + " but dataset " + dataset.name() + " needs " + dataset.classCount() + "x" + dataset.inputSize());
@@ -77,6 +82,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + dataset.train().size() + " training images");
         }
         Trainer trainer = new Trainer(model, dataset.train(), config, start == null ? 0 : start.step());
+        if (!config.augmentation().isOff()) {
+            out.println(TrainingOptions.describe(config.augmentation()));
+        }
         long total = totalSteps(trainer);
         long every = evalEvery != null ? evalEvery : Math.max(1, total / 5);
         if (every < 1) {
@@ -84,17 +92,20 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         long trainNanos = 0;
+        long cpuNanos = 0;
         double lossSum = 0;
         long lossCount = 0;
         Evaluation last = null;
         for (long done = 0; done < total; ) {
             long chunk = Math.min(every, total - done);
             long t0 = System.nanoTime();
+            long c0 = ProcessCpu.nanos();
             for (long i = 0; i < chunk; i++) {
                 trainer.step();
                 lossSum += trainer.lastLoss();
             }
             trainNanos += System.nanoTime() - t0;
+            cpuNanos += ProcessCpu.nanos() - c0;
             done += chunk;
             lossCount += chunk;
             if (!Double.isFinite(lossSum)) {
@@ -112,10 +123,19 @@ public final class TrainCommand implements Callable<Integer> {
         if (last == null) {
             last = Evaluator.evaluate(model, dataset.test());
         }
+        // Clarity: how digit-shaped each class's weights are (omitted for a model without one
+        // image-sized template per class).
+        SoftmaxModel templates = model.asSoftmax();
+        String clarity = templates == null ? ""
+                : ClarityTemplates.of(dataset.train(), dataset.classCount()).measure(templates.weights().data)
+                        .map(c -> " " + c.fields()).orElse("");
         out.printf(Locale.ROOT,
-                "done steps=%d epochs=%.2f batch=%d lr=%s train_seconds=%.2f samples_per_s=%.0f test_loss=%.4f test_accuracy=%.4f%n",
-                trainer.steps(), trainer.epochs(), config.batchSize(), config.learningRate(), trainNanos / 1e9,
-                samplesPerSecond(total, config.batchSize(), trainNanos), last.meanLoss(), last.accuracy());
+                "done steps=%d epochs=%.2f batch=%d lr=%s decay=%s l2=%s train_seconds=%.2f train_cpu_seconds=%.2f "
+                        + "samples_per_s=%.0f samples_per_cpu_s=%.0f test_loss=%.4f test_accuracy=%.4f arch=%s%s%n",
+                trainer.steps(), trainer.epochs(), config.batchSize(), config.learningRate(), config.decay(),
+                config.l2(), trainNanos / 1e9, cpuNanos / 1e9, samplesPerSecond(total, config.batchSize(), trainNanos),
+                samplesPerSecond(total, config.batchSize(), cpuNanos), last.meanLoss(), last.accuracy(),
+                model.architecture().describe().replace(' ', ':'), clarity);
         if (save != null) {
             ModelStore.save(save, new SavedModel(model, dataset.name(), dataset.classNames(), dataset.train().rows(),
                     dataset.train().cols(), config, trainer.steps(), last.accuracy()));
@@ -157,7 +177,8 @@ public final class TrainCommand implements Callable<Integer> {
                 parse.hasMatchedOption("--l2") ? given.l2() : saved.l2(),
                 parse.hasMatchedOption("--decay") ? given.decay() : saved.decay(),
                 parse.hasMatchedOption("--seed") ? given.seed() : saved.seed(),
-                saved.initScale());
+                saved.initScale(),
+                training.augmentationGiven() ? given.augmentation() : saved.augmentation());
     }
 
     private static double samplesPerSecond(long steps, int batch, long nanos) {

@@ -1,5 +1,7 @@
 package org.weightstudio.cli;
 
+import java.util.Locale;
+import org.weightstudio.data.Augmentation;
 import org.weightstudio.training.TrainingConfig;
 import picocli.CommandLine.Option;
 
@@ -11,26 +13,98 @@ public final class TrainingOptions {
     @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate = TrainingConfig.DEFAULT_LEARNING_RATE;
 
-    @Option(names = "--l2", paramLabel = "X", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
-    double l2 = 0;
+    @Option(names = "--l2", paramLabel = "X",
+            description = "L2 weight decay: adds X * |W|^2 / 2 to the loss, pulling weights towards 0; 0 = off "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double l2 = TrainingConfig.DEFAULT_L2;
 
     @Option(names = "--decay", paramLabel = "X",
-            description = "Learning-rate decay per epoch: lr / (1 + X * epochs) (default: ${DEFAULT-VALUE}).")
-    double decay = 0;
+            description = "Learning-rate decay per epoch: the rate after e epochs is lr / (1 + X * e), e counted "
+                    + "in fractions of an epoch; 0 = constant (default: ${DEFAULT-VALUE}, which keeps the "
+                    + "templates digit-shaped over long runs).")
+    double decay = TrainingConfig.DEFAULT_DECAY;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of shuffle and init (default: ${DEFAULT-VALUE}).")
     long seed = TrainingConfig.DEFAULT_SEED;
 
     @Option(names = "--init-scale", paramLabel = "X",
             description = "Std. deviation of random initial weights; 0 = zero init (default: ${DEFAULT-VALUE}).")
-    double initScale = 0;
+    double initScale = TrainingConfig.DEFAULT_INIT_SCALE;
+
+    @Option(names = "--augment", description = "Augment every training image, drawn anew at each visit: rotation "
+            + "+-15 degrees, scale 0.8-1.2, shift +-3 px, pen one pixel thicker for 1/4 of the images and thinner "
+            + "for 1/6. Each --augment-* option below changes one range and implies --augment.")
+    boolean augment;
+
+    @Option(names = "--augment-rotate", paramLabel = "DEG", description = "Largest rotation either way, in degrees.")
+    Double augmentRotate;
+
+    @Option(names = "--augment-scale", paramLabel = "MIN,MAX", split = ",", description = "Range of the scale factor.")
+    double[] augmentScale;
+
+    @Option(names = "--augment-shift", paramLabel = "PX", description = "Largest shift along x and along y, in pixels.")
+    Double augmentShift;
+
+    @Option(names = "--augment-pen", paramLabel = "THICKER,THINNER", split = ",",
+            description = "Chances that the pen is one pixel thicker, or thinner, all round.")
+    double[] augmentPen;
 
     /** The config these options describe; a bad value is a usage error naming the option. */
     public TrainingConfig toConfig() {
         try {
-            return new TrainingConfig(batch, learningRate, l2, decay, seed, initScale);
+            return new TrainingConfig(batch, learningRate, l2, decay, seed, initScale, augmentation());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** True when any augmentation option was given. */
+    boolean augmentationGiven() {
+        return augment || augmentRotate != null || augmentScale != null || augmentShift != null || augmentPen != null;
+    }
+
+    /** The ranges given: the defaults with each --augment-* option applied; OFF without any. */
+    Augmentation augmentation() {
+        if (!augmentationGiven()) {
+            return Augmentation.OFF;
+        }
+        try {
+            Augmentation a = Augmentation.DEFAULTS;
+            if (augmentRotate != null) {
+                a = a.withRotation(augmentRotate);
+            }
+            if (augmentScale != null) {
+                double[] v = pair("--augment-scale", augmentScale);
+                a = a.withScale(v[0], v[1]);
+            }
+            if (augmentShift != null) {
+                a = a.withShift(augmentShift);
+            }
+            if (augmentPen != null) {
+                double[] v = pair("--augment-pen", augmentPen);
+                a = a.withPen(v[0], v[1]);
+            }
+            return a;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--augment: " + e.getMessage());
+        }
+    }
+
+    private static double[] pair(String option, double[] values) {
+        if (values.length != 2) {
+            throw new UsageException(option + " takes two numbers separated by a comma, got " + values.length);
+        }
+        return values;
+    }
+
+    /** One line saying which ranges a run augments with. */
+    static String describe(Augmentation a) {
+        return String.format(Locale.ROOT, "augmenting: rotation +-%s deg, scale %s-%s, shift +-%s px, pen thicker %s"
+                + " / thinner %s of the images", plain(a.rotation()), plain(a.minScale()), plain(a.maxScale()),
+                plain(a.shift()), plain(a.thickerChance()), plain(a.thinnerChance()));
+    }
+
+    private static String plain(double v) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,7 +1,11 @@
 package org.weightstudio.common;
 
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
 /** One-line wording of failures, for the one-line errors of the commands and the window. */
 public final class Messages {
@@ -26,11 +30,28 @@ public final class Messages {
         if (failure instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (failure instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
+        if (failure instanceof FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : fileSystemReason(f);
         }
         String message = failure.getMessage();
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : firstLine(message);
+    }
+
+    /** The reason of a file-system failure that carries none (its message is just the file name). */
+    private static String fileSystemReason(FileSystemException f) {
+        if (f instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (f instanceof FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (f instanceof NotDirectoryException) {
+            return "not a folder";
+        }
+        if (f instanceof DirectoryNotEmptyException) {
+            return "folder not empty";
+        }
+        return f.getClass().getSimpleName();
     }
 
     /** "FILE: reason" for a failure that names a file (most of java.nio's), else the reason alone. */

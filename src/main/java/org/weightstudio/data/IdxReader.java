@@ -8,13 +8,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
  * Reads IDX files of unsigned bytes (idx1 labels, idx3 images), gzip-compressed or raw. The
- * header is checked before anything is allocated, the body is read straight into the one array
- * that keeps it, and the file must hold exactly the bytes its header declares.
+ * header is checked before anything is allocated, the body is read into a buffer that grows as
+ * bytes arrive (never larger than what the file holds), and the file must hold exactly the bytes
+ * its header declares.
  */
 public final class IdxReader {
     /** Type code of unsigned bytes, the only element type MNIST-style files use. */
@@ -22,6 +24,8 @@ public final class IdxReader {
     /** A header that asks for more than this is corrupt, not a data set we can hold. */
     static final long MAX_BYTES = 1L << 30;
     private static final int MAX_SIDE = 4096;
+    /** The body buffer's first size; it grows as bytes arrive. */
+    private static final int FIRST_BUFFER = 1 << 20;
 
     private IdxReader() {
     }
@@ -120,13 +124,32 @@ public final class IdxReader {
             throw error(file, "header declares " + what + ", " + total + " bytes, more than the "
                     + (MAX_BYTES >> 20) + " MiB a data file may hold");
         }
-        byte[] data = new byte[(int) total];
-        int got = in.readNBytes(data, 0, data.length);
-        if (got < data.length) {
+        byte[] data = readUpTo(in, (int) total);
+        int got = data.length;
+        if (got < total) {
             throw error(file, "truncated: header declares " + what + ", file holds " + (got / perItem)
                     + (got % perItem == 0 ? "" : " and part of one more"));
         }
         return new Body(data, new int[] {count});
+    }
+
+    /**
+     * Up to {@code declared} bytes of {@code in}: the buffer starts at most {@link #FIRST_BUFFER}
+     * and doubles as bytes arrive, so a header that lies about its size costs only what the file
+     * really holds (a 1 KB file declaring a gigabyte allocates about a megabyte).
+     */
+    private static byte[] readUpTo(InputStream in, int declared) throws IOException {
+        byte[] buffer = new byte[Math.min(declared, FIRST_BUFFER)];
+        int got = 0;
+        while (true) {
+            int n = in.readNBytes(buffer, got, buffer.length - got);
+            got += n;
+            if (got < buffer.length || got == declared) {
+                break;
+            }
+            buffer = Arrays.copyOf(buffer, (int) Math.min(declared, 2L * buffer.length));
+        }
+        return got == buffer.length ? buffer : Arrays.copyOf(buffer, got);
     }
 
     static DatasetException error(Path file, String problem) {

@@ -48,6 +48,11 @@ public final class ImageSet {
         return labels[i] & 0xFF;
     }
 
+    /** All images' raw bytes, image i at [i*imageSize, (i+1)*imageSize) (live array: read only). */
+    byte[] rawPixels() {
+        return pixels;
+    }
+
     /** Raw pixel value 0..255 of image {@code i} at flat position {@code p}. */
     public int pixel(int i, int p) {
         return pixels[i * imageSize() + p] & 0xFF;

@@ -12,7 +12,7 @@ package org.weightstudio.data;
  * get {@code int} positions instead: {@link #index()} is then null and {@link #wideIndex()} holds
  * them. Immutable once built.
  */
-public final class SparseImages {
+public final class SparseImages implements PackedInk {
     /** Value of a raw byte in [0,1], exactly as {@link ImageSet#toSparse} computes it. */
     private static final float[] SCALE = scaleTable();
 
@@ -109,26 +109,31 @@ public final class SparseImages {
     }
 
     /** First entry of image {@code i}. */
+    @Override
     public int start(int i) {
         return start[i];
     }
 
     /** One past the last entry of image {@code i}. */
+    @Override
     public int end(int i) {
         return start[i + 1];
     }
 
     /** All pixel positions (live array, read only); null for images over {@link #MAX_NARROW_PIXELS}. */
+    @Override
     public char[] index() {
         return index;
     }
 
     /** All pixel positions of images over {@link #MAX_NARROW_PIXELS} (live array); null otherwise. */
+    @Override
     public int[] wideIndex() {
         return wideIndex;
     }
 
     /** All raw pixel values 1..255 as bytes (live array, read only). */
+    @Override
     public byte[] value() {
         return value;
     }

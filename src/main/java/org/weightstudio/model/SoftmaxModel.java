@@ -13,7 +13,7 @@ import org.weightstudio.data.SparseImages;
  * pixels): an MNIST digit is about 19% ink, and the dense product would spend four fifths of its
  * time multiplying by zero.
  */
-public final class SoftmaxModel {
+public final class SoftmaxModel implements Classifier {
     private final FMatrixRMaj weights;
     private final FMatrixRMaj bias;
 
@@ -23,6 +23,16 @@ public final class SoftmaxModel {
         }
         this.weights = new FMatrixRMaj(classes, inputs);
         this.bias = new FMatrixRMaj(classes, 1);
+    }
+
+    private SoftmaxModel(FMatrixRMaj weights, FMatrixRMaj bias) {
+        this.weights = weights;
+        this.bias = bias;
+    }
+
+    /** A model over the given arrays (W classes x inputs, b classes), shared, not copied. */
+    public static SoftmaxModel wrap(int classes, int inputs, float[] w, float[] b) {
+        return new SoftmaxModel(FMatrixRMaj.wrap(classes, inputs, w), FMatrixRMaj.wrap(classes, 1, b));
     }
 
     /** A model with the given weights (classes x inputs, row-major) and bias, copied. */
@@ -46,10 +56,17 @@ public final class SoftmaxModel {
         }
     }
 
+    @Override
+    public Classifier copyClassifier() {
+        return copy();
+    }
+
+    @Override
     public int classes() {
         return weights.numRows;
     }
 
+    @Override
     public int inputs() {
         return weights.numCols;
     }
@@ -106,6 +123,7 @@ public final class SoftmaxModel {
      * z = W x + b for image {@code i} of a packed image set, into {@code z[zOffset, zOffset + classes)}:
      * the one way every evaluation reads packed images, 16-bit or int positions alike.
      */
+    @Override
     public void scoresOf(SparseImages images, int i, float[] z, int zOffset) {
         if (images.index() != null) {
             scoresPacked(images.index(), images.value(), images.start(i), images.end(i), z, zOffset);
@@ -120,6 +138,7 @@ public final class SoftmaxModel {
     }
 
     /** z = W x + b for a dense x (length inputs). */
+    @Override
     public void scores(float[] x, float[] z) {
         float[] w = weights.data;
         int inputs = inputs();
@@ -133,12 +152,14 @@ public final class SoftmaxModel {
     }
 
     /** Class probabilities for a dense x, written into {@code p} (length classes). */
+    @Override
     public void probabilities(float[] x, float[] p) {
         scores(x, p);
         softmaxInPlace(p, 0, p.length);
     }
 
     /** The most probable class of a dense x. */
+    @Override
     public int predict(float[] x) {
         float[] z = new float[classes()];
         scores(x, z);
@@ -223,6 +244,7 @@ public final class SoftmaxModel {
     }
 
     /** True when every parameter is a finite number. */
+    @Override
     public boolean isFinite() {
         for (float v : weights.data) {
             if (!Float.isFinite(v)) {

@@ -5,7 +5,9 @@ package org.weightstudio.persistence;
  * format: rename nothing without raising {@link #FORMAT_VERSION}.
  */
 final class ModelFile {
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    /** The one-layer format before layers: classes, inputs, weights (classes x inputs), bias. */
+    static final int VERSION_1 = 1;
 
     Integer formatVersion;
     String dataset;
@@ -17,6 +19,12 @@ final class ModelFile {
     /** W, classes x inputs, row-major. */
     float[] weights;
     float[] bias;
+    /** Version 2: "softmax", "mlp" ... */
+    String architecture;
+    /** Version 2: the layers, input first. */
+    java.util.List<LayerDto> layers;
+    /** Version 2: every parameter tensor of every layer, by name. */
+    java.util.List<TensorDto> tensors;
     ConfigDto config;
     Long step;
     Double testAccuracy;
@@ -28,5 +36,29 @@ final class ModelFile {
         Double decay;
         Long seed;
         Double initScale;
+        /** Absent in files written before augmentation existed, and when it is off. */
+        AugmentationDto augmentation;
+    }
+
+    static final class AugmentationDto {
+        Double shift;
+        Double minScale;
+        Double maxScale;
+        Double rotation;
+        Double thickerChance;
+        Double thinnerChance;
+    }
+
+    static final class LayerDto {
+        String type;
+        String name;
+        int[] input;
+        int[] output;
+    }
+
+    static final class TensorDto {
+        String name;
+        int[] shape;
+        float[] values;
     }
 }

@@ -35,7 +35,7 @@ import java.util.List;
  * @param seed                seed of shuffle and init
  * @param initScale           std. deviation of the initial weights
  * @param refreshInterval     updates between published frames
- * @param scaleMode           "shared" or "per-tile"
+ * @param scaleMode           "shared", "per-tile" or "robust"
  * @param scale               screen pixels per weight
  * @param weightRange         per tile of the weight row: colours span [-r, r]
  * @param deltaRange          per tile of the delta row
@@ -44,12 +44,26 @@ import java.util.List;
  * @param accuracy            training accuracy since the previous frame (null if unknown)
  * @param studioVersion       {@link StudioVersion#current()} of the writer
  * @param createdAt           ISO-8601 local date-time the snapshot was taken
+ * @param augmentation        training-time augmentation as its command-line options; null (left
+ *                            out of the JSON) when off
+ * @param rangePercentile     for "robust": the percentile of |v| each row's range is (99.5), else null
+ * @param weightMax           per tile of the weight row: the true largest |w| (may exceed the range)
+ * @param deltaMax            per tile of the delta row: the true largest |delta|
+ * @param weightClipped       per tile of the weight row: share (0..1) of pixels beyond the range,
+ *                            drawn at full colour
+ * @param deltaClipped        per tile of the delta row: share of pixels beyond the range
+ * @param clarityMean         mean over classes of {@code clarity}, null when not measured
+ * @param clarityMin          smallest of {@code clarity}, null when not measured
+ * @param clarity             per class, the Pearson correlation of the class's weights with its mean
+ *                            training image minus the mean of all (see analysis.Clarity); null when
+ *                            not measured or the model has no one-image template per class
  */
 public record SnapshotSidecar(int formatVersion, String image, String kind, String tile, long step, double epoch,
         String dataset, List<String> classNames, int batch, double learningRate, double currentLearningRate, double l2,
         double decay, long seed, double initScale, long refreshInterval, String scaleMode, int scale,
         float[] weightRange, float[] deltaRange, long deltaFromStep, Double loss, Double accuracy, String studioVersion,
-        String createdAt) {
+        String createdAt, String augmentation, Double rangePercentile, float[] weightMax, float[] deltaMax,
+        float[] weightClipped, float[] deltaClipped, Double clarityMean, Double clarityMin, double[] clarity) {
 
     public static final int FORMAT_VERSION = 1;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -58,7 +72,8 @@ public record SnapshotSidecar(int formatVersion, String image, String kind, Stri
     public SnapshotSidecar withImage(String fileName) {
         return new SnapshotSidecar(formatVersion, fileName, kind, tile, step, epoch, dataset, classNames, batch,
                 learningRate, currentLearningRate, l2, decay, seed, initScale, refreshInterval, scaleMode, scale,
-                weightRange, deltaRange, deltaFromStep, loss, accuracy, studioVersion, createdAt);
+                weightRange, deltaRange, deltaFromStep, loss, accuracy, studioVersion, createdAt, augmentation,
+                rangePercentile, weightMax, deltaMax, weightClipped, deltaClipped, clarityMean, clarityMin, clarity);
     }
 
     /** NaN (unknown) as null: JSON has no NaN. */

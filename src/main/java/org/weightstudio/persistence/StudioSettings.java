@@ -1,14 +1,21 @@
 package org.weightstudio.persistence;
 
 import org.weightstudio.training.Pace;
+import org.weightstudio.training.TrainingConfig;
 
 /**
  * The window's settings as stored in {@code settings.json} (a Gson DTO: plain fields, no live
- * objects). Values outside their range are replaced by defaults on load, one by one, so a file
- * edited by hand keeps whatever is still sensible.
+ * objects). Values of the wrong type or outside their range are replaced by defaults on load, one
+ * by one, so a file edited by hand keeps whatever is still sensible. A field missing from an older
+ * file keeps its default, so new settings need no format change.
+ *
+ * <p>The training settings default to {@link TrainingConfig#defaults()}, the same values
+ * {@code weight-studio train} uses with no flags.
  */
 public final class StudioSettings {
     public static final int FORMAT_VERSION = 1;
+    /** Larger batches would allocate work matrices of hundreds of megabytes. */
+    public static final int MAX_BATCH = 10_000;
 
     public int formatVersion = FORMAT_VERSION;
     public int refreshInterval = 1;
@@ -19,17 +26,29 @@ public final class StudioSettings {
      * the time-lapse existed keeps its pace.
      */
     public double pace = Pace.TIME_LAPSE_SETTING;
-    public double learningRate = 0.05;
-    public int batchSize = 2;
-    public long seed = 42;
-    /** "SHARED" or "PER_TILE". */
-    public String scaleMode = "SHARED";
+    public double learningRate = TrainingConfig.DEFAULT_LEARNING_RATE;
+    public int batchSize = TrainingConfig.DEFAULT_BATCH;
+    public long seed = TrainingConfig.DEFAULT_SEED;
+    /** L2 weight decay (0 = off). */
+    public double l2 = TrainingConfig.DEFAULT_L2;
+    /** Learning-rate decay per epoch: lr / (1 + decay * epochs) (0 = constant). */
+    public double decay = TrainingConfig.DEFAULT_DECAY;
+    /**
+     * "SHARED", "PER_TILE" or "ROBUST" (the 99.5th percentile of |w| per row: reads better than
+     * the maximum after a few epochs, see docs/defaults.md).
+     */
+    public String scaleMode = "ROBUST";
     /** Evaluate test accuracy every this many updates. */
     public int testEvery = 5000;
     /** Where the Snapshot button and the S key save pictures (relative to the working folder). */
     public String snapshotFolder = "snapshots";
-    /** Frames the timeline keeps (the newest); about 31 KB each for 10 x 784 weights. */
+    /**
+     * Frames the timeline keeps at most (about 31 KB each for 10 x 784 weights); past this, or
+     * past the memory budget, older frames are thinned to a log-spaced subset.
+     */
     public int historyFrames = 2000;
+    /** The timeline's memory budget, in percent of the maximum heap. */
+    public int historyHeapPercent = 25;
     public double windowWidth = 1500;
     public double windowHeight = 900;
 
@@ -37,40 +56,90 @@ public final class StudioSettings {
         return new StudioSettings();
     }
 
-    /** This object with every out-of-range value replaced by its default; returns this. */
-    StudioSettings sanitized() {
+    /**
+     * Replaces every out-of-range value by its default, one by one, and returns the names of the
+     * fields replaced with the value that was refused (for a one-line warning).
+     */
+    java.util.List<String> sanitize() {
         StudioSettings d = defaults();
+        java.util.List<String> refused = new java.util.ArrayList<>();
         formatVersion = FORMAT_VERSION;
         if (refreshInterval < 1 || refreshInterval > 10_000) {
+            refused.add("refreshInterval " + refreshInterval);
             refreshInterval = d.refreshInterval;
         }
-        if (!(pace == 0 || pace == Pace.TIME_LAPSE_SETTING || (pace >= 0.5 && Double.isFinite(pace)))) {
+        if (!(pace == 0 || pace == Pace.TIME_LAPSE_SETTING || (pace >= 0.5 && pace <= 1e9))) {
+            refused.add("pace " + pace);
             pace = d.pace;
         }
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+        if (!(learningRate > 0 && learningRate <= 1e6)) {
+            refused.add("learningRate " + learningRate);
             learningRate = d.learningRate;
         }
-        if (batchSize < 1) {
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            refused.add("batchSize " + batchSize);
             batchSize = d.batchSize;
         }
-        if (!"SHARED".equals(scaleMode) && !"PER_TILE".equals(scaleMode)) {
+        if (!(l2 >= 0 && l2 <= 1e6)) {
+            refused.add("l2 " + l2);
+            l2 = d.l2;
+        }
+        if (!(decay >= 0 && decay <= 1e6)) {
+            refused.add("decay " + decay);
+            decay = d.decay;
+        }
+        if (!java.util.Set.of("SHARED", "PER_TILE", "ROBUST").contains(scaleMode)) {
+            refused.add("scaleMode " + quoted(scaleMode));
             scaleMode = d.scaleMode;
         }
         if (testEvery < 1) {
+            refused.add("testEvery " + testEvery);
             testEvery = d.testEvery;
         }
-        if (snapshotFolder == null || snapshotFolder.isBlank()) {
+        if (!isUsablePath(snapshotFolder)) {
+            refused.add("snapshotFolder " + quoted(snapshotFolder));
             snapshotFolder = d.snapshotFolder;
         }
-        if (historyFrames < 1 || historyFrames > 100_000) {
+        if (historyFrames < 2 || historyFrames > 100_000) {
+            refused.add("historyFrames " + historyFrames);
             historyFrames = d.historyFrames;
         }
+        if (historyHeapPercent < 5 || historyHeapPercent > 50) {
+            refused.add("historyHeapPercent " + historyHeapPercent);
+            historyHeapPercent = d.historyHeapPercent;
+        }
         if (!(windowWidth >= 400 && windowWidth <= 10_000)) {
+            refused.add("windowWidth " + windowWidth);
             windowWidth = d.windowWidth;
         }
         if (!(windowHeight >= 300 && windowHeight <= 10_000)) {
+            refused.add("windowHeight " + windowHeight);
             windowHeight = d.windowHeight;
         }
+        return refused;
+    }
+
+    /** This object with every out-of-range value replaced by its default; returns this. */
+    StudioSettings sanitized() {
+        sanitize();
         return this;
+    }
+
+    /** A folder name the window can use: not blank, no NUL or other control characters, a valid path. */
+    private static boolean isUsablePath(String folder) {
+        if (folder == null || folder.isBlank() || folder.chars().anyMatch(Character::isISOControl)) {
+            return false;
+        }
+        try {
+            java.nio.file.Path.of(folder);
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** {@code text} as a JSON string, so a control character shows as an escape, never raw. */
+    private static String quoted(String text) {
+        return text == null ? "null" : new com.google.gson.JsonPrimitive(text).toString();
     }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * How a grid picture is drawn.
  *
- * @param scaleMode one colour range per row ({@link ScaleMode#SHARED}) or per tile
+ * @param scaleMode one colour range per row ({@link ScaleMode#SHARED}, or robust to outliers:
+ *                  {@link ScaleMode#ROBUST}, the default) or per tile
  * @param scale     screen pixels per weight (integer, nearest-neighbour): 1 gives 28x28 tiles
  */
 public record GridOptions(ScaleMode scaleMode, int scale) {
@@ -20,7 +21,7 @@ public record GridOptions(ScaleMode scaleMode, int scale) {
     }
 
     public static GridOptions defaults() {
-        return new GridOptions(ScaleMode.SHARED, DEFAULT_SCALE);
+        return new GridOptions(ScaleMode.ROBUST, DEFAULT_SCALE);
     }
 
     public GridOptions withScale(int s) {

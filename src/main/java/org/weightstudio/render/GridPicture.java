@@ -8,13 +8,23 @@ import java.awt.image.BufferedImage;
  * or a single-tile export can state or reuse them.
  *
  * @param image        the picture (TYPE_INT_RGB)
- * @param weightRanges per tile of the top row: colours span [-r, r]
- * @param deltaRanges  per tile of the bottom row
+ * @param weightScale  colour ranges, true maxima and clipped shares of the top row's tiles
+ * @param deltaScale   the same for the bottom row
  * @param weightTiles  where each tile of the top row is (for hit tests: right-click a tile)
  * @param deltaTiles   where each tile of the bottom row is
  */
-public record GridPicture(BufferedImage image, float[] weightRanges, float[] deltaRanges, GridOptions options,
+public record GridPicture(BufferedImage image, RowScale weightScale, RowScale deltaScale, GridOptions options,
         GridCaption caption, Rectangle[] weightTiles, Rectangle[] deltaTiles) {
+
+    /** Per tile of the top row: colours span [-r, r]. */
+    public float[] weightRanges() {
+        return weightScale.ranges();
+    }
+
+    /** Per tile of the bottom row. */
+    public float[] deltaRanges() {
+        return deltaScale.ranges();
+    }
 
     public int width() {
         return image.getWidth();

@@ -13,7 +13,8 @@ import org.weightstudio.training.Frame;
 /**
  * Draws a frame as the studio's grid picture: the ten weight tiles titled by class on top, the
  * ten {@code delta_} tiles below, a colour bar with its numeric range under each row (shared
- * scale) or each tile (per-tile scale), and a caption with step, epoch, learning rate, batch and
+ * scale) or each tile (per-tile scale), arrows and the clipped share on a robust bar whose range
+ * leaves the largest values out, and a caption with step, epoch, learning rate, batch and
  * accuracy.
  *
  * <p>Pixels are deterministic: every rendering hint is set explicitly (shapes unantialiased,
@@ -30,6 +31,7 @@ public final class GridRenderer {
     static final int ROW_GAP = 18;
     static final int MIN_COLUMN = 56;
     static final int BAR_HEIGHT = 10;
+    static final int ARROW = 6;
     static final Color BACKGROUND = Color.WHITE;
     static final Color INK = new Color(0x20, 0x20, 0x20);
     static final Color NOTE_INK = new Color(0x55, 0x55, 0x55);
@@ -61,10 +63,11 @@ public final class GridRenderer {
         }
         int classes = frame.classes();
         int tileSize = frame.tileSize();
-        float[] weightRanges = new float[classes];
-        float[] deltaRanges = new float[classes];
-        HeatmapRasterizer.ranges(frame.weights(), classes, tileSize, options.scaleMode(), weightRanges);
-        HeatmapRasterizer.ranges(delta, classes, tileSize, options.scaleMode(), deltaRanges);
+        PercentileRange robust = new PercentileRange();
+        RowScale weightScale = RowScale.of(frame.weights(), classes, tileSize, options.scaleMode(), robust);
+        RowScale deltaScale = RowScale.of(delta, classes, tileSize, options.scaleMode(), robust);
+        float[] weightRanges = weightScale.ranges();
+        float[] deltaRanges = deltaScale.ranges();
 
         Layout layout = new Layout(frame, caption, weightRanges, deltaRanges);
         Rectangle[] weightTiles = new Rectangle[classes];
@@ -77,12 +80,12 @@ public final class GridRenderer {
             g.fillRect(0, 0, layout.width, layout.height);
             drawCaption(g, layout, caption);
             int y = layout.gridTop;
-            y = drawRow(g, layout, frame, frame.weights(), weightRanges, caption, false, weightTiles, y);
-            drawRow(g, layout, frame, delta, deltaRanges, caption, true, deltaTiles, y + ROW_GAP);
+            y = drawRow(g, layout, frame, frame.weights(), weightScale, caption, false, weightTiles, y);
+            drawRow(g, layout, frame, delta, deltaScale, caption, true, deltaTiles, y + ROW_GAP);
         } finally {
             g.dispose();
         }
-        return new GridPicture(image, weightRanges, deltaRanges, options, caption, weightTiles, deltaTiles);
+        return new GridPicture(image, weightScale, deltaScale, options, caption, weightTiles, deltaTiles);
     }
 
     /**
@@ -127,8 +130,9 @@ public final class GridRenderer {
      * Titles, tiles, colour bar(s) and range labels of one row; records where the tiles went in
      * {@code tiles}; returns the y below the row.
      */
-    private int drawRow(Graphics2D g, Layout l, Frame frame, float[] values, float[] ranges, GridCaption caption,
+    private int drawRow(Graphics2D g, Layout l, Frame frame, float[] values, RowScale scale, GridCaption caption,
             boolean deltaRow, Rectangle[] tiles, int top) {
+        float[] ranges = scale.ranges();
         int tileTop = top + l.titleHeight + 4;
         int barTop = tileTop + l.tileH + 8;
         int labelBaseline = barTop + BAR_HEIGHT + 3 + l.labelAscent;
@@ -152,7 +156,7 @@ public final class GridRenderer {
                 drawCentred(g, "\u00b1" + number(ranges[t]), tileX + l.tileW / 2, labelBaseline);
             }
         }
-        if (options.scaleMode() == ScaleMode.SHARED) {
+        if (options.scaleMode().sharedPerRow()) {
             float r = ranges.length == 0 ? 0 : ranges[0];
             drawBar(g, l.gridLeft, barTop, l.gridW);
             g.setFont(LABEL_FONT);
@@ -161,8 +165,33 @@ public final class GridRenderer {
             drawCentred(g, "0", l.gridLeft + l.gridW / 2, labelBaseline);
             String right = "+" + number(r);
             g.drawString(right, l.gridLeft + l.gridW - g.getFontMetrics().stringWidth(right), labelBaseline);
+            if (scale.clippedShare() > 0) {
+                drawClipping(g, l.gridLeft, barTop, l.gridW, labelBaseline, scale);
+            }
         }
         return labelBaseline + l.labelDescent;
+    }
+
+    /**
+     * Marks a clipped range: an arrow beyond each end of the bar (values continue past it) and,
+     * between the centre and the right end, what share of the row is clipped and the true maximum.
+     */
+    private static void drawClipping(Graphics2D g, int x, int barTop, int width, int labelBaseline, RowScale scale) {
+        g.setColor(INK);
+        int mid = barTop + BAR_HEIGHT / 2;
+        int h = BAR_HEIGHT / 2 + 1;
+        // left arrow points left from x - 3, right arrow points right from x + width + 2
+        g.fillPolygon(new int[] {x - 3, x - 3, x - 3 - ARROW}, new int[] {mid - h, mid + h, mid}, 3);
+        g.fillPolygon(new int[] {x + width + 2, x + width + 2, x + width + 2 + ARROW},
+                new int[] {mid - h, mid + h, mid}, 3);
+        drawCentred(g, clippingLabel(scale), x + width * 3 / 4, labelBaseline);
+    }
+
+    /** "clipped 0.31%, max 3.41": the share of the row beyond the range and the row's true max |v|. */
+    static String clippingLabel(RowScale scale) {
+        double percent = 100.0 * scale.clippedShare();
+        String share = percent < 0.01 ? "<0.01" : String.format(Locale.ROOT, "%.2f", percent);
+        return "clipped " + share + "%, max " + number(scale.maximum());
     }
 
     private static void drawCentred(Graphics2D g, String text, int centreX, int baseline) {
@@ -218,7 +247,11 @@ public final class GridRenderer {
     }
 
     static String noteLine(GridCaption c, ScaleMode mode) {
-        String scale = mode == ScaleMode.SHARED ? "shared colour scale per row" : "colour scale per tile";
+        String scale = switch (mode) {
+            case SHARED -> "shared colour scale per row";
+            case PER_TILE -> "colour scale per tile";
+            case ROBUST -> "colour scale per row: 99.5th percentile of |v|";
+        };
         String delta = c.deltaFromStep() == c.step() ? "delta (none yet)"
                 : "delta = W(step " + c.step() + ") - W(step " + c.deltaFromStep() + ")";
         return "top: weights W   bottom: " + delta + "   " + scale;

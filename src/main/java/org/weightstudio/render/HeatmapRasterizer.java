@@ -21,9 +21,22 @@ public final class HeatmapRasterizer {
     /**
      * The colour range of every tile of a matrix of {@code tiles} rows of {@code tileSize}
      * values: the same global maximum for {@link ScaleMode#SHARED}, each tile's own maximum for
-     * {@link ScaleMode#PER_TILE}. A zero range (all-zero tile) maps everything to white.
+     * {@link ScaleMode#PER_TILE}, the same 99.5th percentile of |v| over all tiles for
+     * {@link ScaleMode#ROBUST}. A zero range (all-zero tile) maps everything to white.
+     * Allocates a scratch buffer for ROBUST; a caller drawing every frame passes its own
+     * {@link PercentileRange} to the overload below.
      */
     public static void ranges(float[] values, int tiles, int tileSize, ScaleMode mode, float[] out) {
+        ranges(values, tiles, tileSize, mode, out, mode == ScaleMode.ROBUST ? new PercentileRange() : null);
+    }
+
+    /** As above, with the caller's percentile (and its scratch buffer) for {@link ScaleMode#ROBUST}. */
+    public static void ranges(float[] values, int tiles, int tileSize, ScaleMode mode, float[] out,
+            PercentileRange robust) {
+        if (mode == ScaleMode.ROBUST) {
+            java.util.Arrays.fill(out, 0, tiles, robust.of(values, 0, tiles * tileSize));
+            return;
+        }
         float global = 0;
         for (int t = 0; t < tiles; t++) {
             out[t] = maxAbs(values, t * tileSize, tileSize);
@@ -32,6 +45,30 @@ public final class HeatmapRasterizer {
         if (mode == ScaleMode.SHARED) {
             java.util.Arrays.fill(out, 0, tiles, global);
         }
+    }
+
+    /** The largest |v| of each tile, whatever the mode (the true maximum for a hover read-out). */
+    public static void maxima(float[] values, int tiles, int tileSize, float[] out) {
+        for (int t = 0; t < tiles; t++) {
+            out[t] = maxAbs(values, t * tileSize, tileSize);
+        }
+    }
+
+    /**
+     * The share of values[offset, offset + length) drawn clipped on [-range, range]: |v| > range
+     * (and any non-zero value when the range is 0).
+     */
+    public static float clippedShare(float[] values, int offset, int length, float range) {
+        if (length == 0) {
+            return 0;
+        }
+        int clipped = 0;
+        for (int i = offset; i < offset + length; i++) {
+            if (Math.abs(values[i]) > range) {
+                clipped++;
+            }
+        }
+        return (float) clipped / length;
     }
 
     /** Colours values[offset, offset + pixels.length) into {@code pixels} on [-range, range]. */

@@ -63,8 +63,8 @@ public final class SnapshotWriter {
             SnapshotInfo info) throws IOException {
         GridPicture picture = renderGrid(frame, delta, deltaFromStep, options, info);
         LocalDateTime now = now();
-        SnapshotSidecar meta = sidecar(frame, "grid", null, deltaFromStep, picture.weightRanges(),
-                picture.deltaRanges(), options, info, now);
+        SnapshotSidecar meta = sidecar(frame, "grid", null, deltaFromStep, picture.weightScale(),
+                picture.deltaScale(), options, info, now);
         return save(folder, SnapshotNames.base("grid", now, frame.step(), null), picture.image(), meta);
     }
 
@@ -77,18 +77,18 @@ public final class SnapshotWriter {
         if (tile < 0 || tile >= frame.classes()) {
             throw new IllegalArgumentException("tile " + tile + " is not in 0.." + (frame.classes() - 1));
         }
-        float[] weightRanges = new float[frame.classes()];
-        float[] deltaRanges = new float[frame.classes()];
-        HeatmapRasterizer.ranges(frame.weights(), frame.classes(), frame.tileSize(), options.scaleMode(), weightRanges);
-        HeatmapRasterizer.ranges(delta, frame.classes(), frame.tileSize(), options.scaleMode(), deltaRanges);
+        PercentileRange robust = new PercentileRange();
+        RowScale weightScale = RowScale.of(frame.weights(), frame.classes(), frame.tileSize(), options.scaleMode(),
+                robust);
+        RowScale deltaScale = RowScale.of(delta, frame.classes(), frame.tileSize(), options.scaleMode(), robust);
         float[] values = deltaRow ? delta : frame.weights();
-        float range = (deltaRow ? deltaRanges : weightRanges)[tile];
+        float range = (deltaRow ? deltaScale : weightScale).ranges()[tile];
         BufferedImage image = GridRenderer.renderTile(values, tile, frame.rows(), frame.cols(), range,
                 options.scale());
         GridCaption caption = GridCaption.of(frame, deltaFromStep, info.dataset(), info.classNames());
         String title = deltaRow ? caption.deltaTitle(tile) : caption.weightTitle(tile);
         LocalDateTime now = now();
-        SnapshotSidecar meta = sidecar(frame, "tile", title, deltaFromStep, weightRanges, deltaRanges, options, info,
+        SnapshotSidecar meta = sidecar(frame, "tile", title, deltaFromStep, weightScale, deltaScale, options, info,
                 now);
         return save(folder, SnapshotNames.base("tile", now, frame.step(), title), image, meta);
     }
@@ -109,20 +109,31 @@ public final class SnapshotWriter {
         return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    static SnapshotSidecar sidecar(Frame frame, String kind, String tile, long deltaFromStep, float[] weightRanges,
-            float[] deltaRanges, GridOptions options, SnapshotInfo info, LocalDateTime time) {
+    static SnapshotSidecar sidecar(Frame frame, String kind, String tile, long deltaFromStep, RowScale weightScale,
+            RowScale deltaScale, GridOptions options, SnapshotInfo info, LocalDateTime time) {
         var c = frame.config();
         var names = info.classNames().isEmpty() ? GridCaption.digits(frame.classes()) : info.classNames();
+        Double percentile = options.scaleMode() == ScaleMode.ROBUST ? PercentileRange.DEFAULT_PERCENTILE : null;
+        double[] clarity = info.clarity();
         return new SnapshotSidecar(SnapshotSidecar.FORMAT_VERSION, null, kind, tile, frame.step(), frame.epochs(),
                 info.dataset(), names, c.batchSize(), c.learningRate(), c.learningRateAt(frame.epochs()), c.l2(),
                 c.decay(), c.seed(), c.initScale(), info.refreshInterval(), scaleModeName(options.scaleMode()),
-                options.scale(), weightRanges.clone(), deltaRanges.clone(), deltaFromStep,
+                options.scale(), weightScale.ranges().clone(), deltaScale.ranges().clone(), deltaFromStep,
                 SnapshotSidecar.finiteOrNull(frame.loss()), SnapshotSidecar.finiteOrNull(frame.accuracy()),
-                StudioVersion.current(), time.toString());
+                StudioVersion.current(), time.toString(),
+                c.augmentation().isOff() ? null : c.augmentation().toOptions(), percentile,
+                weightScale.maxima().clone(), deltaScale.maxima().clone(), weightScale.clipped().clone(),
+                deltaScale.clipped().clone(),
+                clarity == null ? null : java.util.Arrays.stream(clarity).average().orElse(Double.NaN),
+                clarity == null ? null : java.util.Arrays.stream(clarity).min().orElse(Double.NaN), clarity);
     }
 
-    /** The command-line spelling: "shared" or "per-tile". */
+    /** The command-line spelling: "shared", "per-tile" or "robust". */
     public static String scaleModeName(ScaleMode mode) {
-        return mode == ScaleMode.SHARED ? "shared" : "per-tile";
+        return switch (mode) {
+            case SHARED -> "shared";
+            case PER_TILE -> "per-tile";
+            case ROBUST -> "robust";
+        };
     }
 }

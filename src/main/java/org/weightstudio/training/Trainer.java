@@ -1,27 +1,37 @@
 package org.weightstudio.training;
 
 import java.util.Random;
+import org.weightstudio.data.Augmenter;
 import org.weightstudio.data.ImageSet;
 import org.weightstudio.data.SparseImages;
-import org.weightstudio.model.PackedKernels;
+import org.weightstudio.model.Architecture;
+import org.weightstudio.model.Network;
+import org.weightstudio.model.PackedBatch;
+import org.weightstudio.model.Sgd;
+import org.weightstudio.model.SoftmaxCrossEntropy;
 import org.weightstudio.model.SoftmaxModel;
 
 /**
- * Minibatch stochastic gradient descent for {@link SoftmaxModel}. Each epoch visits the
- * training images in an order shuffled from (seed, epoch), in full batches; the remainder of an
- * epoch that does not fill a batch is left out of that epoch. Because the order depends only on
- * the seed and the epoch number, a run resumed at step s continues exactly as if never stopped.
+ * Minibatch stochastic gradient descent for any {@link Network}: the one-layer net (softmax
+ * regression) and the MLP alike. Each epoch visits the training images in an order shuffled from
+ * (seed, epoch), in full batches; the remainder of an epoch that does not fill a batch is left out
+ * of that epoch. Because the order depends only on the seed and the epoch number, a run resumed at
+ * step s continues exactly as if never stopped.
  *
- * <p>All work buffers are sized once per batch size; {@link #step()} allocates nothing. Not
+ * <p>One step: forward from the packed ink pixels of the batch, softmax cross-entropy, backward,
+ * update. With {@link TrainingConfig#augmentation()} on, the batch's images are augmented first
+ * (see {@link Augmenter}) and the network reads the augmented copies: the amounts depend on
+ * (seed, step, position in the batch) only, so augmented runs replay and resume bit for bit too. All work buffers are sized once per batch size; {@link #step()} allocates nothing. Not
  * thread-safe: one thread owns a trainer.
  */
 public final class Trainer {
+    private final Network network;
+    /** The one-layer model over the network's own arrays, or null for other architectures. */
     private final SoftmaxModel model;
     private final ImageSet data;
     /** The ink pixels of every training image, packed once; shared with the image set. */
     private final SparseImages ink;
     private final int classes;
-    private final int inputs;
     private final int[] order;
     /** Re-seeded for every epoch's shuffle; kept so that an epoch boundary allocates nothing. */
     private final Random shuffler = new Random();
@@ -31,9 +41,12 @@ public final class Trainer {
     private int orderEpoch = -1;
 
     // Work buffers, sized for the batch size.
-    private float[] dz;
-    private int[] batchImages;
+    private PackedBatch batch;
+    private int[] batchLabels;
     private int[] batchPredictions;
+    /** Made when augmentation is first on, for the batch size; null until then. */
+    private Augmenter augmenter;
+    private boolean lastAugmented;
     private double lastLoss;
     /** Sink of {@link #touchImages}. */
     private int touched;
@@ -45,20 +58,32 @@ public final class Trainer {
 
     /** A trainer that continues a model already trained for {@code startStep} updates. */
     public Trainer(SoftmaxModel model, ImageSet data, TrainingConfig config, long startStep) {
-        if (model.inputs() != data.imageSize()) {
-            throw new IllegalArgumentException("model takes " + model.inputs() + " inputs, images have "
+        this(Architecture.over(model, data.rows(), data.cols()), model, data, config, startStep);
+    }
+
+    /**
+     * A trainer of any network; at step 0 it initialises the parameters from the seed (the
+     * one-layer net only when {@code initScale > 0}: it starts from zero weights by default).
+     */
+    public Trainer(Network network, ImageSet data, TrainingConfig config, long startStep) {
+        this(network, network.asSoftmax(), data, config, startStep);
+    }
+
+    private Trainer(Network network, SoftmaxModel model, ImageSet data, TrainingConfig config, long startStep) {
+        if (network.inputs() != data.imageSize()) {
+            throw new IllegalArgumentException("model takes " + network.inputs() + " inputs, images have "
                     + data.imageSize() + " pixels");
         }
+        this.network = network;
         this.model = model;
         this.data = data;
         this.ink = data.sparse();
-        this.classes = model.classes();
-        this.inputs = model.inputs();
+        this.classes = network.classes();
         this.order = new int[data.size()];
         this.step = startStep;
         setConfig(config);
-        if (startStep == 0 && config.initScale() > 0) {
-            model.randomize(config.seed(), (float) config.initScale());
+        if (startStep == 0 && (model == null || config.initScale() > 0)) {
+            network.initialize(config.seed(), config.initScale());
         }
     }
 
@@ -84,21 +109,35 @@ public final class Trainer {
         if (config != null && config.seed() != newConfig.seed()) {
             orderEpoch = -1;
         }
+        if (!newConfig.augmentation().isOff() && augmenter == null) {
+            augmenter = new Augmenter(data.rows(), data.cols(), newConfig.batchSize());
+        }
         this.config = newConfig;
     }
 
     private void allocate(int n) {
-        dz = new float[n * classes];
-        batchImages = new int[n];
+        batch = new PackedBatch(ink, n);
+        batchLabels = new int[n];
         batchPredictions = new int[n];
+        network.prepare(n);
+        augmenter = null;
     }
 
     public TrainingConfig config() {
         return config;
     }
 
+    /** The one-layer model being trained (its arrays are the network's). */
     public SoftmaxModel model() {
+        if (model == null) {
+            throw new IllegalStateException("a " + network.architecture().describe() + " is not a one-layer model");
+        }
         return model;
+    }
+
+    /** The network being trained, live. */
+    public Network network() {
+        return network;
     }
 
     public ImageSet data() {
@@ -131,12 +170,21 @@ public final class Trainer {
 
     /** Indices into the training set of the last batch's images (live buffer: copy to keep). */
     public int[] lastBatchImages() {
-        return batchImages;
+        return batch.images();
     }
 
     /** Predictions for the last batch, made before the update (live buffer: copy to keep). */
     public int[] lastBatchPredictions() {
         return batchPredictions;
+    }
+
+    /**
+     * The pixels of the last batch as the model saw them, augmented, image i of the batch at
+     * [i*rows*cols, (i+1)*rows*cols) (live buffer: copy to keep); null when the last update was
+     * not augmented (then they are the training images {@link #lastBatchImages()} as stored).
+     */
+    public byte[] lastBatchPixels() {
+        return lastAugmented ? augmenter.pixels() : null;
     }
 
     /** Performs exactly one minibatch update. */
@@ -148,37 +196,42 @@ public final class Trainer {
         ensureOrder(epoch);
         float lr = (float) config.learningRateAt((double) step / perEpoch);
 
+        int[] images = batch.images();
         for (int i = 0; i < n; i++) {
-            batchImages[i] = order[first + i];
+            images[i] = order[first + i];
+            batchLabels[i] = data.label(images[i]);
         }
-        touchImages(first, n);
-        forward(n);
-        applyGradient(n, lr);
+        selectInputs(first, n);
+        float[] z = network.forward(batch, n);
+        float[] dz = network.scoreGradient();
+        double loss = SoftmaxCrossEntropy.lossAndGradient(z, dz, n, classes, batchLabels, batchPredictions);
+        countCorrect(n);
+        lastLoss = loss / n;
+        network.backward(batch, n);
+        // W <- (1 - lr*l2) W - (lr/n) sum_i grad_i
+        network.update(Sgd.scale(lr, n), Sgd.shrink(lr, config.l2()));
         step++;
     }
 
-    /**
-     * For each image of the batch: z = W x + b, the prediction argmax z, loss = -log softmax(z)_y,
-     * and dz = softmax(z) - y into {@code dz}. Sets lastLoss and lastCorrect.
-     */
-    private void forward(int n) {
-        double loss = 0;
+    /** Images of this batch -> the inputs of the update: the packed originals, or augmented copies. */
+    private void selectInputs(int first, int n) {
+        lastAugmented = !config.augmentation().isOff();
+        if (lastAugmented) {
+            augmenter.augment(data, batch.images(), n, config.augmentation(), config.seed(), step);
+            batch.readAugmented(augmenter.packed());
+        } else {
+            touchImages(first, n);
+            batch.readOriginals();
+        }
+    }
+
+    private void countCorrect(int n) {
         int correct = 0;
         for (int i = 0; i < n; i++) {
-            int image = batchImages[i];
-            int label = data.label(image);
-            int zOff = i * classes;
-            model.scoresOf(ink, image, dz, zOff);
-            int predicted = SoftmaxModel.argmax(dz, zOff, classes);
-            batchPredictions[i] = predicted;
-            if (predicted == label) {
+            if (batchPredictions[i] == batchLabels[i]) {
                 correct++;
             }
-            loss += SoftmaxModel.softmaxWithLoss(dz, zOff, classes, label);
-            // dL/dz = p - y
-            dz[zOff + label] -= 1f;
         }
-        lastLoss = loss / n;
         lastCorrect = correct;
     }
 
@@ -201,41 +254,6 @@ public final class Trainer {
             }
         }
         touched = sum; // a field write, so that the JIT keeps the loads
-    }
-
-    /**
-     * W <- (1 - lr*l2) W - (lr/n) sum_i dz_i x_i^T and b <- b - (lr/n) sum_i dz_i, touching only the
-     * columns where x_i has ink. Samples are applied one after the other in batch order, so each
-     * weight gets its terms in the same order as ever (see {@link PackedKernels}).
-     */
-    private void applyGradient(int n, float lr) {
-        float[] w = model.weights().data;
-        float[] b = model.bias().data;
-        if (config.l2() > 0) {
-            float shrink = (float) (1 - lr * config.l2());
-            for (int j = 0; j < w.length; j++) {
-                w[j] *= shrink;
-            }
-        }
-        float scale = lr / n;
-        char[] index = ink.index();
-        byte[] value = ink.value();
-        for (int i = 0; i < n; i++) {
-            int zOff = i * classes;
-            // g_i = (lr/n) dz_i, in place; b -= g_i; W -= g_i x_i^T
-            for (int k = 0; k < classes; k++) {
-                float g = scale * dz[zOff + k];
-                dz[zOff + k] = g;
-                b[k] -= g;
-            }
-            int image = batchImages[i];
-            if (index != null) {
-                PackedKernels.subtractOuter(w, classes, inputs, dz, zOff, index, value, ink.start(image), ink.end(image));
-            } else {
-                PackedKernels.subtractOuter(w, classes, inputs, dz, zOff, ink.wideIndex(), value, ink.start(image),
-                        ink.end(image));
-            }
-        }
     }
 
     /** The visiting order of an epoch: a Fisher-Yates shuffle seeded by (seed, epoch). */

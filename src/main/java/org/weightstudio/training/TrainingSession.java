@@ -39,13 +39,9 @@ public final class TrainingSession implements AutoCloseable {
 
     // Trainer thread only.
     private Trainer trainer;
+    private FrameRecorder recorder;
     private long run = -1;
-    private Frame runStart;
-    private Frame lastFrame;
     private boolean unpublished;
-    private double lossSum;
-    private long correctSum;
-    private long samplesSinceFrame;
 
     public TrainingSession(ImageSet data, int classes, TrainingConfig config, int refreshInterval) {
         this.data = data;
@@ -237,15 +233,13 @@ public final class TrainingSession implements AutoCloseable {
     private void startRun(TrainingConfig c) {
         SoftmaxModel model = new SoftmaxModel(classes, data.imageSize());
         trainer = new Trainer(model, data, c);
+        recorder = new FrameRecorder(trainer);
         run++;
-        runStart = Frame.capture(trainer, null, Double.NaN, Double.NaN);
-        lastFrame = runStart;
         step = 0;
         epochs = 0;
         runningLoss = Double.NaN;
         runningAccuracy = Double.NaN;
         problem = null;
-        clearSums();
         unpublished = true;
     }
 
@@ -253,9 +247,7 @@ public final class TrainingSession implements AutoCloseable {
         trainer.step();
         int n = trainer.config().batchSize();
         double loss = trainer.lastLoss();
-        lossSum += loss * n;
-        correctSum += trainer.lastCorrect();
-        samplesSinceFrame += n;
+        recorder.afterStep();
         samples += n;
         long s = trainer.steps();
         step = s;
@@ -299,20 +291,8 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void publishNow() {
-        double loss = samplesSinceFrame == 0 ? Double.NaN : lossSum / samplesSinceFrame;
-        double accuracy = samplesSinceFrame == 0 ? Double.NaN : (double) correctSum / samplesSinceFrame;
-        Frame frame = lastFrame == runStart && trainer.steps() == runStart.step()
-                ? runStart
-                : Frame.capture(trainer, lastFrame, loss, accuracy);
-        lastFrame = frame;
-        clearSums();
+        Frame frame = recorder.capture();
         unpublished = false;
-        publisher.publish(new PublishedFrame(run, runStart, frame));
-    }
-
-    private void clearSums() {
-        lossSum = 0;
-        correctSum = 0;
-        samplesSinceFrame = 0;
+        publisher.publish(new PublishedFrame(run, recorder.first(), frame));
     }
 }

@@ -48,11 +48,15 @@ final class ControlBar extends VBox {
     final TextField batchField = field("2", 5, "batchField");
     final TextField rateField = field("0.05", 7, "rateField");
     final TextField seedField = field("42", 7, "seedField");
-    final ToggleButton shared = new ToggleButton("Shared scale");
-    final ToggleButton perTile = new ToggleButton("Per-tile scale");
+    /** One button per colour-scale mode, in {@link ScaleMode} order (a new mode gets its button). */
+    final java.util.Map<ScaleMode, ToggleButton> scaleButtons = new java.util.EnumMap<>(ScaleMode.class);
+    final TextField l2Field = field("0", 7, "l2Field");
+    final TextField decayField = field("0", 5, "decayField");
     /** Wired by the window (it owns the snapshot writer and the folder chooser). */
     final Button snapshot = new Button("Snapshot");
     final Button snapshotFolder = new Button("Folder\u2026");
+    /** Wired by the window: opens the About window. */
+    final Button about = new Button("About");
 
     ControlBar(StudioViewModel vm) {
         this.vm = vm;
@@ -69,10 +73,15 @@ final class ControlBar extends VBox {
         paceSlider.setId("paceSlider");
         autoGrow.setId("autoGrow");
         timeLapse.setId("timeLapse");
-        shared.setId("sharedScale");
-        perTile.setId("perTileScale");
+        for (ScaleMode mode : ScaleMode.values()) {
+            ToggleButton b = new ToggleButton(scaleName(mode) + " scale");
+            b.setId(scaleId(mode));
+            tip(b, scaleTip(mode));
+            scaleButtons.put(mode, b);
+        }
         snapshot.setId("snapshotButton");
         snapshotFolder.setId("snapshotFolderButton");
+        about.setId("aboutButton");
         error.setId("fieldError");
         error.getStyleClass().add("field-error");
         play.setMinWidth(70);
@@ -80,8 +89,7 @@ final class ControlBar extends VBox {
         paceSlider.setPrefWidth(140);
         paceLabel.setMinWidth(110);
         ToggleGroup scale = new ToggleGroup();
-        shared.setToggleGroup(scale);
-        perTile.setToggleGroup(scale);
+        scaleButtons.values().forEach(b -> b.setToggleGroup(scale));
 
         tip(play, "Start or pause training (Space)");
         tip(step, "Run exactly one update, then pause (Right arrow)");
@@ -96,9 +104,10 @@ final class ControlBar extends VBox {
                 + "a minute, then full speed; sets the refresh interval as it goes. Reset starts it over");
         tip(batchField, "Images per update; changes at once and keeps the trained weights");
         tip(rateField, "Learning rate (greater than 0); changes at once and keeps the trained weights");
+        tip(l2Field, "L2 weight decay (0 or more): pulls unused weights to zero so templates stay clean; "
+                + "changes at once");
+        tip(decayField, "Learning-rate decay per epoch (0 or more): lr / (1 + decay x epochs); changes at once");
         tip(seedField, "Seed of the shuffle and the initial weights; used by the next Reset");
-        tip(shared, "One colour scale for all ten tiles of a row, so tiles compare");
-        tip(perTile, "Each tile uses its own range, to show detail in quiet tiles");
         tip(snapshot, "Save the grid as shown, as PNG with a JSON sidecar (S). Right-click a tile to save it alone");
         snapshotFolder.setTooltip(new Tooltip());
         snapshotFolder.getTooltip().textProperty().bind(
@@ -111,12 +120,15 @@ final class ControlBar extends VBox {
                 separator(),
                 group(new Label("Pace"), timeLapse, paceSlider, paceLabel),
                 separator(),
-                group(new Label("Batch"), batchField, new Label("Learning rate"), rateField, new Label("Seed"),
+                group(new Label("Batch"), batchField, new Label("Learning rate"), rateField, new Label("L2"), l2Field,
+                        new Label("Decay"), decayField, new Label("Seed"),
                         seedField),
                 separator(),
-                group(shared, perTile),
+                group(scaleButtons.values().toArray(Node[]::new)),
                 separator(),
-                group(snapshot, snapshotFolder));
+                group(snapshot, snapshotFolder),
+                separator(),
+                group(about));
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(bar, error);
         getStyleClass().add("control-bar");
@@ -151,21 +163,47 @@ final class ControlBar extends VBox {
 
         onCommit(batchField, vm.form()::setBatchSize);
         onCommit(rateField, vm.form()::setLearningRate);
+        onCommit(l2Field, vm.form()::setL2);
+        onCommit(decayField, vm.form()::setDecay);
+        l2Field.setText(formatRate(vm.form().l2Property().get()));
+        decayField.setText(formatRate(vm.form().decayProperty().get()));
         onCommit(seedField, vm.form()::setSeed);
         batchField.setText(Integer.toString(vm.form().batchSizeProperty().get()));
         vm.form().batchSizeProperty().addListener((o, was, n) -> batchField.setText(Integer.toString(n.intValue())));
         rateField.setText(formatRate(vm.form().learningRateProperty().get()));
         seedField.setText(Long.toString(vm.form().seedProperty().get()));
 
-        (vm.form().scaleModeProperty().get() == ScaleMode.SHARED ? shared : perTile).setSelected(true);
-        shared.setOnAction(e -> selectScale(ScaleMode.SHARED));
-        perTile.setOnAction(e -> selectScale(ScaleMode.PER_TILE));
+        selectScale(vm.form().scaleModeProperty().get());
+        scaleButtons.forEach((mode, b) -> b.setOnAction(e -> selectScale(mode)));
+    }
+
+    private static String scaleName(ScaleMode mode) {
+        String n = mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    }
+
+    /** sharedScale, perTileScale, robustScale ... */
+    private static String scaleId(ScaleMode mode) {
+        String[] words = mode.name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder id = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            id.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return id.append("Scale").toString();
+    }
+
+    private static String scaleTip(ScaleMode mode) {
+        return switch (mode) {
+            case SHARED -> "One colour scale for all ten tiles of a row, so tiles compare";
+            case PER_TILE -> "Each tile uses its own range, to show detail in quiet tiles";
+            case ROBUST -> "One colour scale per row set by the 99.5th percentile of |w|: the few pixels beyond it "
+                    + "are drawn at full colour (the hover read-out shows their true value)";
+        };
     }
 
     private void selectScale(ScaleMode mode) {
         vm.form().scaleModeProperty().set(mode);
-        shared.setSelected(mode == ScaleMode.SHARED);
-        perTile.setSelected(mode == ScaleMode.PER_TILE);
+        scaleButtons.forEach((m, b) -> b.setSelected(m == mode));
     }
 
     private void showRefresh(int k) {

@@ -9,7 +9,7 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javax.imageio.ImageIO;
+import org.weightstudio.render.PngWriter;
 import org.weightstudio.persistence.AtomicFiles;
 
 /**
@@ -30,11 +30,9 @@ final class GridSnapshot {
         }
         WritableImage shot = node.snapshot(params, null);
         BufferedImage image = toBufferedImage(shot);
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        // PngWriter encodes through a memory cache: ImageIO.write(image, "png", out) would use a
+        // temporary cache file whose StreamCloser prints a NullPointerException on a full disk.
+        AtomicFiles.write(file, out -> PngWriter.encode(image, out));
     }
 
     static BufferedImage toBufferedImage(WritableImage shot) {

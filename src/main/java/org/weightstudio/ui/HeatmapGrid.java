@@ -10,6 +10,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import org.weightstudio.render.HeatmapRasterizer;
+import org.weightstudio.render.PercentileRange;
 import org.weightstudio.render.ScaleMode;
 import org.weightstudio.training.Frame;
 
@@ -28,6 +29,8 @@ final class HeatmapGrid extends Region {
     private final HeatmapTile[] weights;
     private final HeatmapTile[] deltas;
     private final float[] weightRanges;
+    /** The 99.5th percentile for the robust scale, with its scratch buffer: nothing allocated per frame. */
+    private final PercentileRange robustRange = new PercentileRange();
     private final float[] deltaRanges;
     private final Consumer<String> hoverReport;
     private HeatmapTile hovered;
@@ -78,8 +81,8 @@ final class HeatmapGrid extends Region {
         Frame f = picture.frame().frame();
         int tile = f.tileSize();
         int classes = Math.min(weights.length, f.classes());
-        HeatmapRasterizer.ranges(f.weights(), classes, tile, picture.scaleMode(), weightRanges);
-        HeatmapRasterizer.ranges(picture.delta(), classes, tile, picture.scaleMode(), deltaRanges);
+        HeatmapRasterizer.ranges(f.weights(), classes, tile, picture.scaleMode(), weightRanges, robustRange);
+        HeatmapRasterizer.ranges(picture.delta(), classes, tile, picture.scaleMode(), deltaRanges, robustRange);
         for (int k = 0; k < classes; k++) {
             weights[k].draw(f.weights(), k * tile, weightRanges[k], labels);
             deltas[k].draw(picture.delta(), k * tile, deltaRanges[k], labels);

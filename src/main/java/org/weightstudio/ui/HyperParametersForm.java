@@ -33,6 +33,8 @@ public final class HyperParametersForm {
     private final ReadOnlyIntegerWrapper batchSize = new ReadOnlyIntegerWrapper();
     private final ReadOnlyDoubleWrapper learningRate = new ReadOnlyDoubleWrapper();
     private final ReadOnlyLongWrapper seed = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper l2 = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper decay = new ReadOnlyDoubleWrapper();
     private final BooleanProperty autoGrow = new SimpleBooleanProperty();
     private final ObjectProperty<ScaleMode> scaleMode = new SimpleObjectProperty<>(ScaleMode.SHARED);
     private final ObjectProperty<Path> snapshotFolder = new SimpleObjectProperty<>();
@@ -48,6 +50,8 @@ public final class HyperParametersForm {
         batchSize.set(settings.batchSize);
         learningRate.set(settings.learningRate);
         seed.set(settings.seed);
+        l2.set(settings.l2);
+        decay.set(settings.decay);
         autoGrow.set(settings.autoGrow);
         scaleMode.set(ScaleMode.valueOf(settings.scaleMode));
         snapshotFolder.set(Path.of(settings.snapshotFolder));
@@ -63,7 +67,7 @@ public final class HyperParametersForm {
         trainingImages = images;
         batchSize.set(Math.min(batchSize.get(), images));
         return TrainingConfig.defaults().withBatchSize(batchSize.get()).withLearningRate(learningRate.get())
-                .withSeed(seed.get());
+                .withSeed(seed.get()).withL2(l2.get()).withDecay(decay.get());
     }
 
     /** From now on, changes apply to {@code s}; it gets the form's pace and auto-grow now. */
@@ -145,6 +149,28 @@ public final class HyperParametersForm {
         return null;
     }
 
+    /** L2 weight decay, 0 or more; applies at once. */
+    public String setL2(String text) {
+        Double v = Parse.number(text);
+        if (v == null || !(v >= 0) || !Double.isFinite(v)) {
+            return "L2: \"" + text.strip() + "\" is not a number of 0 or more";
+        }
+        l2.set(v);
+        applyConfig();
+        return null;
+    }
+
+    /** Learning-rate decay per epoch, 0 or more; applies at once. */
+    public String setDecay(String text) {
+        Double v = Parse.number(text);
+        if (v == null || !(v >= 0) || !Double.isFinite(v)) {
+            return "Decay: \"" + text.strip() + "\" is not a number of 0 or more";
+        }
+        decay.set(v);
+        applyConfig();
+        return null;
+    }
+
     /** The seed of the next Reset. */
     public String setSeed(String text) {
         Long s = Parse.wholeNumber(text);
@@ -157,7 +183,8 @@ public final class HyperParametersForm {
 
     private void applyConfig() {
         if (session != null) {
-            session.setConfig(session.config().withBatchSize(batchSize.get()).withLearningRate(learningRate.get()));
+            session.setConfig(session.config().withBatchSize(batchSize.get()).withLearningRate(learningRate.get())
+                    .withL2(l2.get()).withDecay(decay.get()));
         }
     }
 
@@ -171,9 +198,12 @@ public final class HyperParametersForm {
         s.batchSize = batchSize.get();
         s.seed = seed.get();
         s.scaleMode = scaleMode.get().name();
+        s.l2 = l2.get();
+        s.decay = decay.get();
         s.testEvery = saved.testEvery;
         s.snapshotFolder = snapshotFolder.get().toString();
         s.historyFrames = saved.historyFrames;
+        s.historyHeapPercent = saved.historyHeapPercent;
         s.windowWidth = width;
         s.windowHeight = height;
         return s;
@@ -193,6 +223,14 @@ public final class HyperParametersForm {
 
     public ReadOnlyDoubleProperty learningRateProperty() {
         return learningRate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty l2Property() {
+        return l2.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty decayProperty() {
+        return decay.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty seedProperty() {
@@ -215,6 +253,11 @@ public final class HyperParametersForm {
     /** Frames the timeline keeps. */
     public int historyFrames() {
         return saved.historyFrames;
+    }
+
+    /** The timeline's memory budget: its share of the maximum heap. */
+    public long historyBudgetBytes() {
+        return org.weightstudio.training.FrameHistory.heapShare(saved.historyHeapPercent);
     }
 
     /** Evaluate the test set every this many updates. */

@@ -42,7 +42,7 @@ final class Recording {
 
     Recording(StudioViewModel vm) {
         this.vm = vm;
-        this.history = new FrameHistory(vm.form().historyFrames());
+        this.history = new FrameHistory(vm.form().historyFrames(), vm.form().historyBudgetBytes());
         vm.picture().addPictureListener(this::record);
     }
 

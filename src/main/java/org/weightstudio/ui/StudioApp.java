@@ -3,28 +3,36 @@ package org.weightstudio.ui;
 import java.util.Arrays;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.weightstudio.data.DatasetLoader;
 import org.weightstudio.persistence.StudioSettings;
 import org.weightstudio.persistence.StudioSettingsStore;
 
 /**
- * The JavaFX application: reads the window options and the user's settings, opens the
- * {@link StudioWindow} at once and loads the data behind it. Window options are checked before
- * JavaFX starts, so a typo is a one-line error and exit 64, not an empty window.
+ * The JavaFX application: reads the window options and the user's settings and opens the
+ * {@link StudioWindow} at once; the data has been loading since before JavaFX started. Window
+ * options are checked before JavaFX starts, so a typo is a one-line error and exit 64, not an
+ * empty window.
  */
 public final class StudioApp extends Application {
+    /**
+     * The data, loading since {@link #open}: JavaFX makes the Application itself, so the loader
+     * started before JavaFX reaches {@link #start} through this field (null when started otherwise).
+     */
+    private static volatile DataPreload preload;
+
     private StudioWindow window;
 
     /** Entry point from {@code Launcher}: returns when the window has closed. */
     public static void open(String[] args) {
         try {
-            WindowOptions.parse(Arrays.asList(args));
+            preload = DataPreload.start(WindowOptions.parse(Arrays.asList(args)).dataDir());
         } catch (IllegalArgumentException e) {
             System.err.println("weight-studio: " + e.getMessage());
             System.err.println("Try 'weight-studio --help'. Window options: --paused --autostart --quit-after-steps N "
-                    + "--snapshot-on-exit FILE.png --data DIR --pace X|unlimited|timelapse --refresh N");
+                    + "--snapshot-on-exit FILE.png --data DIR --pace X|unlimited|timelapse --refresh N "
+                    + "--report-first-picture");
             System.exit(64);
         }
+        ClassPathWarningFilter.installIfOnClassPath();
         Application.launch(StudioApp.class, args);
     }
 
@@ -46,12 +54,14 @@ public final class StudioApp extends Application {
         // A scripted run (--quit-after-steps) uses the defaults, so that it gives the same
         // picture on every machine, and leaves the user's settings alone.
         window = new StudioWindow(stage, settings, store, options);
+        if (options.reportFirstPicture()) {
+            FirstPictureReport.printWhenDrawn(window);
+        }
         if (warning != null) {
             window.viewModel().banner().warn(warning);
         }
-        window.show(() -> options.dataDir() == null
-                ? DatasetLoader.loadBundledMnist()
-                : DatasetLoader.load(options.dataDir()));
+        DataPreload data = preload != null ? preload : DataPreload.start(options.dataDir());
+        window.show(data);
     }
 
     @Override

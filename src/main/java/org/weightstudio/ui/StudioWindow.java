@@ -115,6 +115,7 @@ public final class StudioWindow {
         scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Weight Studio");
+        stage.getIcons().setAll(AppIcons.all());
         stage.setMinWidth(800);
         stage.setMinHeight(600);
     }
@@ -147,6 +148,7 @@ public final class StudioWindow {
         });
         controls.snapshot.setOnAction(e -> snapshots.saveGrid());
         controls.snapshotFolder.setOnAction(e -> chooseSnapshotFolder());
+        controls.about.setOnAction(e -> new AboutDialog(stage).show());
         stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         stage.setOnCloseRequest(e -> shutDown());
         vm.setOnLoadFailed(why -> {

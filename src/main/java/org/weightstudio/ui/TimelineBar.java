@@ -154,8 +154,14 @@ final class TimelineBar extends HBox {
         }
         int shown = (int) Math.min(n - 1, Math.round(slider.getValue()));
         String at = vm.picture().showingRecorded() ? String.format(Locale.ROOT, "at %,d \u00b7 ", h.stepAt(shown)) : "";
-        label.setText(String.format(Locale.ROOT, "%ssteps %,d\u2013%,d \u00b7 %,d frames \u00b7 %.1f MB", at,
-                h.stepAt(0), h.stepAt(n - 1), n, h.memoryBytes() / 1e6));
+        label.setText(String.format(Locale.ROOT, "%ssteps %,d\u2013%,d \u00b7 %,d frames \u00b7 %.1f of %.0f MB", at,
+                h.stepAt(0), h.stepAt(n - 1), n, h.memoryBytes() / 1e6, budgetMegabytes(h)));
+    }
+
+    /** The budget the history thins within: its memory budget or, if smaller, its frame count's worth. */
+    private static double budgetMegabytes(org.weightstudio.training.FrameHistory h) {
+        long frameBytes = h.isEmpty() ? 0 : h.memoryBytes() / h.size();
+        return Math.min(h.budgetBytes(), (double) frameBytes * h.capacity()) / 1e6;
     }
 
     private void showExporting(boolean on) {

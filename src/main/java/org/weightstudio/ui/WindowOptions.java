@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /**
  * Options of the window, for scripted demos and checks:
  * {@code --paused --autostart --quit-after-steps N --snapshot-on-exit FILE.png --data DIR
- * --pace X|unlimited|timelapse --refresh N}.
+ * --pace X|unlimited|timelapse --refresh N --report-first-picture}.
  * Opened by a person, the window trains as soon as the data is loaded, as one expects of it;
  * {@code --paused} opens it paused instead (to start with single steps). {@code --autostart}
  * says the default out loud, for scripts.
@@ -22,11 +22,18 @@ import picocli.CommandLine.Option;
  * @param dataDir        dataset folder (null: the bundled MNIST)
  * @param pace           {@code --pace X|unlimited|timelapse} (null: the settings' pace)
  * @param refresh        {@code --refresh N}, updates between pictures (null: the settings' interval)
+ * @param reportFirstPicture print one line on stdout when the first picture of the grid is drawn
+ *                       (for bench/first_picture.sh, which times the launch from outside)
  */
 public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir, Pace pace,
-        Integer refresh) {
+        Integer refresh, boolean reportFirstPicture) {
+    /** Without pace, refresh or the start-up report (the options a person gives most). */
+    public WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir) {
+        this(autostart, quitAfterSteps, snapshotOnExit, dataDir, null, null, false);
+    }
+
     public static WindowOptions none() {
-        return new WindowOptions(false, null, null, null, null, null);
+        return new WindowOptions(false, null, null, null, null, null, false);
     }
 
     /** Parses the window's arguments; a bad one throws {@link IllegalArgumentException} with a one-line message. */
@@ -51,7 +58,7 @@ public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapsho
         }
         Pace pace = parsed.pace == null ? null : Pace.parse(parsed.pace);
         return new WindowOptions(!parsed.paused, parsed.quitAfterSteps, parsed.snapshot, parsed.data, pace,
-                parsed.refresh);
+                parsed.refresh, parsed.reportFirstPicture);
     }
 
     @Command(name = "weight-studio")
@@ -76,5 +83,8 @@ public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapsho
 
         @Option(names = "--refresh", paramLabel = "N")
         Integer refresh;
+
+        @Option(names = "--report-first-picture")
+        boolean reportFirstPicture;
     }
 }

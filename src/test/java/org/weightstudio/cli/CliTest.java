@@ -12,7 +12,13 @@ import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.within;
+
 import org.weightstudio.TestData;
+import org.weightstudio.analysis.Clarity;
+import org.weightstudio.analysis.ClarityTemplates;
+import org.weightstudio.data.DatasetLoader;
+import org.weightstudio.training.TrainingConfig;
 import org.weightstudio.persistence.ModelStore;
 import picocli.CommandLine;
 
@@ -55,6 +61,34 @@ class CliTest {
         Result more = run("train", "--data", data.toString(), "--load", model.toString(), "--steps", "100");
         assertThat(more.code()).as(more.err()).isZero();
         assertThat(more.out()).contains("done steps=500 ").contains("batch=10 lr=0.3 ");
+    }
+
+    @Test
+    void trainEndsWithTheClarityOfTheTemplatesItSaved() {
+        Path model = dir.resolve("clarity.json");
+        Result r = run("train", "--data", data.toString(), "--steps", "500", "--save", model.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String done = Arrays.stream(r.out().split("\n")).filter(l -> l.startsWith("done ")).findFirst().orElseThrow();
+        // no flags: the window's defaults
+        TrainingConfig d = TrainingConfig.defaults();
+        assertThat(done).contains("batch=" + d.batchSize() + " lr=" + d.learningRate() + " decay=" + d.decay()
+                + " l2=" + d.l2() + " ");
+
+        Clarity expected = ClarityTemplates.of(DatasetLoader.load(data).train(), 10)
+                .measure(ModelStore.load(model).model().weights().data).orElseThrow();
+        assertThat(field(done, "clarity_mean")).isCloseTo(expected.mean(), within(5e-5));
+        assertThat(field(done, "clarity_min")).isCloseTo(expected.min(), within(5e-5));
+        for (int k = 0; k < 10; k++) {
+            assertThat(field(done, "clarity_" + k)).as("class %d", k).isCloseTo(expected.of(k), within(5e-5));
+        }
+        // 500 updates on 2,000 images already draw digits
+        assertThat(expected.mean()).isGreaterThan(0.3);
+    }
+
+    private static double field(String line, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + name + "=(-?\\d\\.\\d{4})\\b").matcher(line);
+        assertThat(m.find()).as("%s in %s", name, line).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.weightstudio.render.SnapshotWriter;
 import org.weightstudio.training.Frame;
 import org.weightstudio.training.Trainer;
 import org.weightstudio.training.TrainingConfig;
+import org.weightstudio.analysis.ClarityTemplates;
 
 class SnapshotCommandTest {
     @TempDir
@@ -91,6 +92,43 @@ class SnapshotCommandTest {
         assertThat(meta.refreshInterval()).isEqualTo(20);
         assertThat(meta.dataset()).isEqualTo("mnist-small");
         assertThat(meta.seed()).isEqualTo(TrainingConfig.DEFAULT_SEED);
+        // clarity of the weights at step 40, against this data set's templates
+        Dataset dataset = DatasetLoader.load(data);
+        Trainer trainer = new Trainer(new SoftmaxModel(10, 784), dataset.train(), TrainingConfig.defaults());
+        for (int i = 0; i < 40; i++) {
+            trainer.step();
+        }
+        double[] expected = ClarityTemplates.of(dataset.train(), 10).measure(trainer.model().weights().data)
+                .orElseThrow().perClass();
+        assertThat(meta.clarity()).containsExactly(expected, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(meta.clarityMin()).isEqualTo(java.util.Arrays.stream(expected).min().orElseThrow());
+        assertThat(r.out()).containsPattern("step 40 .* clarity_mean 0\\.\\d{4}  wrote ");
+    }
+
+    @Test
+    void aRobustRunSaysItsPercentileAndClippingInTheSidecar() throws Exception {
+        Path out = dir.resolve("R");
+        Result r = run("snapshot", "--data", data.toString(), "--steps", "200", "--every", "200", "--out",
+                out.toString(), "--scale-mode", "robust", "--scale", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path json = list(out).stream().filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+        SnapshotSidecar meta = SnapshotSidecar.read(json);
+        assertThat(meta.scaleMode()).isEqualTo("robust");
+        assertThat(meta.rangePercentile()).isEqualTo(99.5);
+        float range = meta.weightRange()[0];
+        for (int k = 0; k < 10; k++) {
+            assertThat(meta.weightRange()[k]).isEqualTo(range);
+            assertThat(meta.weightClipped()[k]).isBetween(0f, 1f);
+        }
+        float max = 0;
+        float clipped = 0;
+        for (int k = 0; k < 10; k++) {
+            max = Math.max(max, meta.weightMax()[k]);
+            clipped += meta.weightClipped()[k] / 10;
+        }
+        // the range leaves the largest weights out, at most half a percent of them
+        assertThat(range).isLessThan(max);
+        assertThat(clipped).isGreaterThan(0f).isLessThanOrEqualTo(0.005f);
     }
 
     /**
@@ -160,7 +198,7 @@ class SnapshotCommandTest {
         assertThat(run("snapshot", "--data", data.toString(), "--scale", "0").code()).isEqualTo(ExitCodes.USAGE);
         Result mode = run("snapshot", "--scale-mode", "diagonal");
         assertThat(mode.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(mode.err()).contains("'diagonal' is not a scale mode (use shared or per-tile)");
+        assertThat(mode.err()).contains("'diagonal' is not a scale mode (use shared, per-tile or robust)");
     }
 
     static List<Path> list(Path folder) throws IOException {

@@ -92,6 +92,65 @@ class GridRendererTest {
         assertThat(perTile.weightRanges()[3]).isEqualTo(0.03f);
     }
 
+    /** Gaussian weights of 0.1 and one border pixel at 5.0: the max-abs range is set by that pixel. */
+    private static Frame oneOutlier() {
+        Frame f = TestFrames.random(9, 3000);
+        float[] w = f.weights().clone();
+        w[3 * 784] = 5f;
+        return TestFrames.frame(3000, w, f.delta());
+    }
+
+    @Test
+    void aRobustRangeIgnoresAnOutlierAndMarksTheClipping() {
+        GridPicture shared = render(oneOutlier(), ScaleMode.SHARED, 2);
+        GridPicture robust = render(oneOutlier(), ScaleMode.ROBUST, 2);
+        assertThat(shared.weightRanges()).containsOnly(5f);
+        // 99.5th percentile of |N(0, 0.1)| is about 0.28
+        assertThat(robust.weightRanges()[0]).isBetween(0.22f, 0.34f);
+        assertThat(robust.weightScale().maximum()).isEqualTo(5f);
+        assertThat(robust.weightScale().clippedShare()).isGreaterThan(0f).isLessThanOrEqualTo(0.005f);
+
+        // the same ordinary pixels, drawn with far more colour
+        Rectangle t = robust.weightTiles()[0];
+        assertThat(saturation(robust.image(), t)).isGreaterThan(5 * saturation(shared.image(), shared.weightTiles()[0]));
+
+        // arrows (dark ink) beside the bar under the robust weight row, none under the shared one
+        assertThat(darkPixels(robust.image(), 0, barTop(robust), robust.width(), GridRenderer.BAR_HEIGHT))
+                .isGreaterThan(20);
+        assertThat(darkPixels(shared.image(), 0, barTop(shared), shared.width(), GridRenderer.BAR_HEIGHT)).isZero();
+        assertThat(GridRenderer.clippingLabel(robust.weightScale())).matches("clipped 0\\.\\d\\d%, max 5\\.00");
+    }
+
+    @Test
+    void aRowWithNothingClippedHasNoMarking() {
+        // signs(): every non-zero tile constant, so the percentile is the maximum; delta all zero
+        GridPicture robust = render(TestFrames.signs(), ScaleMode.ROBUST, 2);
+        assertThat(robust.weightScale().clippedShare()).isZero();
+        assertThat(darkPixels(robust.image(), 0, barTop(robust), robust.width(), GridRenderer.BAR_HEIGHT)).isZero();
+        assertThat(GridRenderer.noteLine(robust.caption(), ScaleMode.ROBUST)).contains("99.5th percentile");
+    }
+
+    /** The top of the colour bar under the weight row (layout: tile, 8 px, bar). */
+    private static int barTop(GridPicture p) {
+        Rectangle t = p.weightTiles()[0];
+        return t.y + t.height + 8;
+    }
+
+    /** Mean of max(r,g,b) - min(r,g,b) over a tile: how much colour it has. */
+    private static double saturation(BufferedImage image, Rectangle r) {
+        double sum = 0;
+        for (int y = r.y; y < r.y + r.height; y++) {
+            for (int x = r.x; x < r.x + r.width; x++) {
+                int c = image.getRGB(x, y);
+                int red = red(c);
+                int green = (c >> 8) & 0xFF;
+                int blue = blue(c);
+                sum += Math.max(red, Math.max(green, blue)) - Math.min(red, Math.min(green, blue));
+            }
+        }
+        return sum / (r.width * r.height);
+    }
+
     @Test
     void longClassNamesWidenColumnsWithoutOverlapOrClipping() {
         Frame f = TestFrames.random(2, 100);
@@ -113,7 +172,7 @@ class GridRendererTest {
     void captionSaysStepEpochLearningRateBatchAndAccuracy() {
         GridCaption c = GridCaption.of(TestFrames.random(1, 3000), 2500, "mnist", List.of());
         assertThat(GridRenderer.captionLine(c))
-                .isEqualTo("mnist   step 3000   epoch 0.10   lr 0.05   batch 2   train accuracy 91.4%");
+                .isEqualTo("mnist   step 3000   epoch 0.10   lr 0.05 (now 0.025)   batch 2   train accuracy 91.4%");
         assertThat(GridRenderer.noteLine(c, ScaleMode.SHARED))
                 .contains("delta = W(step 3000) - W(step 2500)").contains("shared");
         assertThat(c.weightTitle(3)).isEqualTo("3");

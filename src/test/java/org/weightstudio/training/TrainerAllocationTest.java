@@ -5,22 +5,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.weightstudio.data.ImageSet;
-import org.weightstudio.model.SoftmaxModel;
+import org.weightstudio.model.Architecture;
 
-/** The training loop allocates nothing per update, across epoch boundaries too. */
+/** The training loop allocates nothing per update, across epoch boundaries too, for the one-layer net and an MLP. */
 class TrainerAllocationTest {
     private static final ImageSet DATA = SyntheticDigits.make(200, 23);
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 100})
-    void aWarmStepAllocatesNothing(int batch) {
+    @CsvSource({"softmax, 1", "softmax, 2", "softmax, 100", "mlp, 2", "mlp, 64"})
+    void aWarmStepAllocatesNothing(String arch, int batch) {
         assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
-        Trainer trainer = new Trainer(new SoftmaxModel(10, 784), DATA,
-                TrainingConfig.defaults().withBatchSize(batch).withL2(1e-4).withDecay(0.1));
+        Trainer trainer = new Trainer(Architecture.parse(arch, "32,16", 28, 28, 10).build(), DATA,
+                TrainingConfig.defaults().withBatchSize(batch).withL2(1e-4).withDecay(0.1), 0);
         for (int i = 0; i < 500; i++) {
             trainer.step();
         }

@@ -220,6 +220,20 @@ class StudioWindowTest {
         assertThat(text(robot, "#fieldError")).contains("larger than the 600 training images");
         assertThat(vm().session().config().batchSize()).isEqualTo(2);
 
+        robot.doubleClickOn("#l2Field").write("-1").type(KeyCode.ENTER);
+        assertThat(text(robot, "#fieldError")).contains("L2");
+        setText(robot, "#l2Field", "0.001");
+        robot.clickOn("#l2Field").type(KeyCode.ENTER);
+        setText(robot, "#decayField", "5");
+        robot.clickOn("#decayField").type(KeyCode.ENTER);
+        assertThat(vm().session().config().l2()).isEqualTo(0.001);
+        assertThat(vm().session().config().decay()).isEqualTo(5.0);
+        // every colour-scale mode has its button
+        for (org.weightstudio.render.ScaleMode mode : org.weightstudio.render.ScaleMode.values()) {
+            assertThat(robot.lookup(".toggle-button").queryAllAs(javafx.scene.control.ToggleButton.class))
+                    .anyMatch(b -> b.getText().toUpperCase().replace('-', '_').startsWith(mode.name()));
+        }
+
         robot.doubleClickOn("#batchField").write("16").type(KeyCode.ENTER);
         assertThat(text(robot, "#fieldError")).isEmpty();
         assertThat(vm().session().config().batchSize()).isEqualTo(16);
@@ -227,6 +241,8 @@ class StudioWindowTest {
 
     @Test
     void aNanLossPausesAndSaysWhy(FxRobot robot) throws InterruptedException {
+        // constant rate: the default decay shrinks it fast enough on 600 images that weights may stay finite
+        robot.interact(() -> vm().session().setConfig(vm().session().config().withDecay(0)));
         robot.doubleClickOn("#rateField").write("1e37").type(KeyCode.ENTER);
         robot.clickOn("#playButton");
         waitFor("the banner", () -> robot.lookup("#banner").queryAs(Label.class).getText().contains("loss became"));

@@ -14,9 +14,11 @@ class WindowOptionsTest {
         WindowOptions o = WindowOptions.parse(List.of("--autostart", "--quit-after-steps", "3000",
                 "--snapshot-on-exit", "out.png", "--data", "some/dir", "--pace", "unlimited", "--refresh", "10"));
         assertThat(o).isEqualTo(new WindowOptions(true, 3000L, Path.of("out.png"), Path.of("some/dir"),
-                Pace.unlimited(), 10));
+                Pace.unlimited(), 10, false));
         assertThat(WindowOptions.parse(List.of("--pace", "timelapse")).pace()).isEqualTo(Pace.timeLapse());
         assertThat(WindowOptions.parse(List.of("--pace", "40")).pace()).isEqualTo(Pace.fixed(40));
+        assertThat(o.reportFirstPicture()).isFalse();
+        assertThat(WindowOptions.parse(List.of("--report-first-picture")).reportFirstPicture()).isTrue();
     }
 
     @Test
