@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "weight-studio", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Watch a one-layer neural network learn MNIST. Without a command, opens the studio window.",
         footer = {"", "Window options (instead of a command): --paused  --autostart  --quit-after-steps N  "
-                + "--snapshot-on-exit FILE.png  --data DIR"},
+                + "--snapshot-on-exit FILE.png  --data DIR", "  --pace X|unlimited|timelapse (updates per second; "
+                + "a fresh window uses the time-lapse)  --refresh N (updates between pictures)"},
         subcommands = {TrainCommand.class, SnapshotCommand.class, PredictCommand.class, EvaluateCommand.class, ExplainCommand.class,
             RobustnessCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {

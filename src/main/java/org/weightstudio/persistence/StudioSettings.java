@@ -1,5 +1,6 @@
 package org.weightstudio.persistence;
 
+import org.weightstudio.training.Pace;
 import org.weightstudio.training.TrainingConfig;
 
 /**
@@ -19,8 +20,12 @@ public final class StudioSettings {
     public int formatVersion = FORMAT_VERSION;
     public int refreshInterval = 1;
     public boolean autoGrow = false;
-    /** Updates per second; 0 means unlimited (JSON has no infinity). */
-    public double pace = 0;
+    /**
+     * Updates per second; 0 means unlimited (JSON has no infinity) and -1 the time-lapse, the
+     * default of a fresh window (slow at first, full speed after an epoch). A file saved before
+     * the time-lapse existed keeps its pace.
+     */
+    public double pace = Pace.TIME_LAPSE_SETTING;
     public double learningRate = TrainingConfig.DEFAULT_LEARNING_RATE;
     public int batchSize = TrainingConfig.DEFAULT_BATCH;
     public long seed = TrainingConfig.DEFAULT_SEED;
@@ -67,7 +72,7 @@ public final class StudioSettings {
             refused.add("refreshInterval " + refreshInterval);
             refreshInterval = d.refreshInterval;
         }
-        if (!(pace == 0 || (pace >= 0.5 && pace <= 1e9))) {
+        if (!(pace == 0 || pace == Pace.TIME_LAPSE_SETTING || (pace >= 0.5 && pace <= 1e9))) {
             refused.add("pace " + pace);
             pace = d.pace;
         }

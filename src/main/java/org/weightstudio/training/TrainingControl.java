@@ -29,6 +29,8 @@ public final class TrainingControl {
     private final List<Runnable> commands = new ArrayList<>();
     private final PaceLimiter pace = new PaceLimiter();
 
+    /** The time-lapse schedule while that is the pace (null for a fixed or unlimited pace). */
+    private volatile TimeLapse timeLapse;
     private boolean running;
     private boolean stopped;
     private long pendingSteps;
@@ -69,9 +71,23 @@ public final class TrainingControl {
 
     /** Updates per second; {@code Double.POSITIVE_INFINITY} for as fast as possible. */
     public void setPace(double updatesPerSecond) {
-        update(() -> pace.setPace(updatesPerSecond));
+        update(() -> {
+            timeLapse = null;
+            pace.setPace(updatesPerSecond);
+        });
     }
 
+    /** Paces updates by {@code schedule}: its rate at the updates done so far, which Reset restarts. */
+    public void setTimeLapse(TimeLapse schedule) {
+        update(() -> timeLapse = schedule);
+    }
+
+    /** The time-lapse schedule if that is the pace, else null. */
+    public TimeLapse timeLapse() {
+        return timeLapse;
+    }
+
+    /** Updates per second now (the time-lapse's current rate while that is the pace). */
     public double pace() {
         lock.lock();
         try {
@@ -95,6 +111,16 @@ public final class TrainingControl {
         lock.lock();
         try {
             return running && !stopped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True while the trainer thread waits with nothing to do (paused, no steps or commands pending). */
+    public boolean isIdle() {
+        lock.lock();
+        try {
+            return idle && !hasWork();
         } finally {
             lock.unlock();
         }
@@ -145,6 +171,10 @@ public final class TrainingControl {
                     pauseAtStep = Long.MAX_VALUE;
                 }
                 if (running || pendingSteps > 0) {
+                    TimeLapse t = timeLapse;
+                    if (t != null) {
+                        pace.setPace(t.updatesPerSecond(step));
+                    }
                     long wait = pace.nanosUntilNext(System.nanoTime());
                     if (wait > 0) {
                         changed.awaitNanos(wait);
@@ -208,6 +238,9 @@ public final class TrainingControl {
                 throw new IllegalArgumentException("pace must be a positive number of updates per second, got "
                         + updatesPerSecond);
             }
+            if (updatesPerSecond == pace) {
+                return;
+            }
             pace = updatesPerSecond;
             // interval = 1 s / pace; unlimited pace means no wait at all
             intervalNanos = Double.isInfinite(updatesPerSecond) ? 0 : (long) (1e9 / updatesPerSecond);
@@ -224,8 +257,15 @@ public final class TrainingControl {
             return lastStepNanos + intervalNanos - now;
         }
 
+        /**
+         * Marks an update started at {@code now}. The next is due one interval after the previous
+         * due time, not after {@code now}, so that waking a little late does not slow the pace
+         * down; after a longer gap (a pause) the cadence starts again from {@code now}, so that
+         * the gap is not made up for with a burst.
+         */
         void stepped(long now) {
-            lastStepNanos = now;
+            long due = lastStepNanos + intervalNanos;
+            lastStepNanos = now - due > intervalNanos ? now : due;
         }
     }
 }

@@ -108,6 +108,18 @@ public final class TrainingSession implements AutoCloseable {
         return refreshInterval;
     }
 
+    /**
+     * Sets the pace; the time-lapse also sets the refresh interval, and runs its ramp over one
+     * epoch at the batch size of now.
+     */
+    public void setPace(Pace pace) {
+        if (pace.isTimeLapse()) {
+            control.setTimeLapse(TimeLapse.forEpoch(data.size(), config.batchSize()));
+        } else {
+            control.setPace(pace.updatesPerSecond());
+        }
+    }
+
     /** Raise the refresh interval tenfold whenever training has run 100 intervals (a time lapse). */
     public void setAutoGrow(boolean on) {
         autoGrow = on;
@@ -175,6 +187,11 @@ public final class TrainingSession implements AutoCloseable {
     /** Why training paused on its own (a loss that is not finite), or null. */
     public String problem() {
         return problem;
+    }
+
+    /** CPU time the trainer thread has used, in nanoseconds (-1 if the JVM cannot tell). */
+    public long threadCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId());
     }
 
     public boolean isAlive() {
@@ -288,7 +305,14 @@ public final class TrainingSession implements AutoCloseable {
             return;
         }
         int k = refreshInterval;
-        if (autoGrow && k < MAX_REFRESH_INTERVAL && s >= 100L * k) {
+        TimeLapse lapse = control.timeLapse();
+        if (lapse != null) {
+            int scheduled = lapse.refreshInterval(s);
+            if (scheduled != k) {
+                refreshInterval = scheduled;
+                k = scheduled;
+            }
+        } else if (autoGrow && k < MAX_REFRESH_INTERVAL && s >= 100L * k) {
             refreshInterval = Math.min(MAX_REFRESH_INTERVAL, k * 10);
         }
         if (s % k == 0 && publisher.wanted()) {

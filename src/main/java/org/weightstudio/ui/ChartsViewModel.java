@@ -2,6 +2,8 @@ package org.weightstudio.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.chart.XYChart;
 
 /**
@@ -17,7 +19,13 @@ public final class ChartsViewModel {
     private final XYChart.Series<Number, Number> testLoss = series("test loss");
     private final XYChart.Series<Number, Number> trainAccuracy = series("training accuracy (running)");
     private final XYChart.Series<Number, Number> testAccuracy = series("test accuracy");
+    private final BooleanProperty logScale = new SimpleBooleanProperty(true);
     private long lastTrainingStep = -1;
+
+    /** Whether the update axis is logarithmic (the default: the first hundred updates stay readable). */
+    public BooleanProperty logScaleProperty() {
+        return logScale;
+    }
 
     /** Adds the running training loss and accuracy at {@code step}, once per step. */
     void addTraining(long step, double loss, double accuracy) {

@@ -18,6 +18,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.weightstudio.render.ScaleMode;
+import org.weightstudio.training.Pace;
 
 /**
  * The controls: play/pause, step, step N, reset; refresh interval (slider and field) with
@@ -43,12 +44,14 @@ final class ControlBar extends VBox {
     final CheckBox autoGrow = new CheckBox("auto-grow");
     final Slider paceSlider = new Slider(PACE_MIN, PACE_MAX, PACE_MAX);
     final Label paceLabel = new Label();
+    final CheckBox timeLapse = new CheckBox("time-lapse");
     final TextField batchField = field("2", 5, "batchField");
     final TextField rateField = field("0.05", 7, "rateField");
     final TextField seedField = field("42", 7, "seedField");
-    final ToggleButton shared = new ToggleButton("Shared scale");
-    final ToggleButton perTile = new ToggleButton("Per-tile scale");
-    final ToggleButton robust = new ToggleButton("Robust scale");
+    /** One button per colour-scale mode, in {@link ScaleMode} order (a new mode gets its button). */
+    final java.util.Map<ScaleMode, ToggleButton> scaleButtons = new java.util.EnumMap<>(ScaleMode.class);
+    final TextField l2Field = field("0", 7, "l2Field");
+    final TextField decayField = field("0", 5, "decayField");
     /** Wired by the window (it owns the snapshot writer and the folder chooser). */
     final Button snapshot = new Button("Snapshot");
     final Button snapshotFolder = new Button("Folder\u2026");
@@ -69,9 +72,13 @@ final class ControlBar extends VBox {
         refreshSlider.setId("refreshSlider");
         paceSlider.setId("paceSlider");
         autoGrow.setId("autoGrow");
-        shared.setId("sharedScale");
-        perTile.setId("perTileScale");
-        robust.setId("robustScale");
+        timeLapse.setId("timeLapse");
+        for (ScaleMode mode : ScaleMode.values()) {
+            ToggleButton b = new ToggleButton(scaleName(mode) + " scale");
+            b.setId(scaleId(mode));
+            tip(b, scaleTip(mode));
+            scaleButtons.put(mode, b);
+        }
         snapshot.setId("snapshotButton");
         snapshotFolder.setId("snapshotFolderButton");
         about.setId("aboutButton");
@@ -82,9 +89,7 @@ final class ControlBar extends VBox {
         paceSlider.setPrefWidth(140);
         paceLabel.setMinWidth(110);
         ToggleGroup scale = new ToggleGroup();
-        shared.setToggleGroup(scale);
-        perTile.setToggleGroup(scale);
-        robust.setToggleGroup(scale);
+        scaleButtons.values().forEach(b -> b.setToggleGroup(scale));
 
         tip(play, "Start or pause training (Space)");
         tip(step, "Run exactly one update, then pause (Right arrow)");
@@ -95,13 +100,14 @@ final class ControlBar extends VBox {
         tip(refreshField, "Updates between pictures, 1 to 10,000; press Enter to apply");
         tip(autoGrow, "Raise the refresh interval tenfold each time training has run 100 intervals: a time lapse");
         tip(paceSlider, "Updates per second, 0.5 to 10,000; the right end is unlimited");
+        tip(timeLapse, "Slow at first (2 updates/s, each one drawn), faster and faster, the first epoch in about "
+                + "a minute, then full speed; sets the refresh interval as it goes. Reset starts it over");
         tip(batchField, "Images per update; changes at once and keeps the trained weights");
         tip(rateField, "Learning rate (greater than 0); changes at once and keeps the trained weights");
+        tip(l2Field, "L2 weight decay (0 or more): pulls unused weights to zero so templates stay clean; "
+                + "changes at once");
+        tip(decayField, "Learning-rate decay per epoch (0 or more): lr / (1 + decay x epochs); changes at once");
         tip(seedField, "Seed of the shuffle and the initial weights; used by the next Reset");
-        tip(shared, "One colour scale for all ten tiles of a row, so tiles compare");
-        tip(perTile, "Each tile uses its own range, to show detail in quiet tiles");
-        tip(robust, "One colour scale per row set by the 99.5th percentile of |w|, so a few extreme pixels "
-                + "cannot wash the rest out; those few are drawn at full colour");
         tip(snapshot, "Save the grid as shown, as PNG with a JSON sidecar (S). Right-click a tile to save it alone");
         snapshotFolder.setTooltip(new Tooltip());
         snapshotFolder.getTooltip().textProperty().bind(
@@ -112,12 +118,13 @@ final class ControlBar extends VBox {
                 separator(),
                 group(new Label("Refresh every"), refreshSlider, refreshField, new Label("updates"), autoGrow),
                 separator(),
-                group(new Label("Pace"), paceSlider, paceLabel),
+                group(new Label("Pace"), timeLapse, paceSlider, paceLabel),
                 separator(),
-                group(new Label("Batch"), batchField, new Label("Learning rate"), rateField, new Label("Seed"),
+                group(new Label("Batch"), batchField, new Label("Learning rate"), rateField, new Label("L2"), l2Field,
+                        new Label("Decay"), decayField, new Label("Seed"),
                         seedField),
                 separator(),
-                group(shared, perTile, robust),
+                group(scaleButtons.values().toArray(Node[]::new)),
                 separator(),
                 group(snapshot, snapshotFolder),
                 separator(),
@@ -147,15 +154,19 @@ final class ControlBar extends VBox {
 
         paceSlider.valueProperty().addListener((o, was, v) -> {
             if (!syncing) {
-                double p = v.doubleValue() >= PACE_MAX - 1e-9 ? Double.POSITIVE_INFINITY : Math.pow(10, v.doubleValue());
-                vm.form().setPace(p);
+                vm.form().setPace(sliderPace());
             }
         });
-        vm.form().paceProperty().addListener((o, was, p) -> showPace(p.doubleValue()));
+        timeLapse.setOnAction(e -> vm.form().setPace(timeLapse.isSelected() ? Pace.timeLapse() : Pace.fixed(sliderPace())));
+        vm.form().paceProperty().addListener((o, was, p) -> showPace(p));
         showPace(vm.form().paceProperty().get());
 
         onCommit(batchField, vm.form()::setBatchSize);
         onCommit(rateField, vm.form()::setLearningRate);
+        onCommit(l2Field, vm.form()::setL2);
+        onCommit(decayField, vm.form()::setDecay);
+        l2Field.setText(formatRate(vm.form().l2Property().get()));
+        decayField.setText(formatRate(vm.form().decayProperty().get()));
         onCommit(seedField, vm.form()::setSeed);
         batchField.setText(Integer.toString(vm.form().batchSizeProperty().get()));
         vm.form().batchSizeProperty().addListener((o, was, n) -> batchField.setText(Integer.toString(n.intValue())));
@@ -165,16 +176,36 @@ final class ControlBar extends VBox {
         seedField.setText(Long.toString(vm.form().seedProperty().get()));
 
         selectScale(vm.form().scaleModeProperty().get());
-        shared.setOnAction(e -> selectScale(ScaleMode.SHARED));
-        perTile.setOnAction(e -> selectScale(ScaleMode.PER_TILE));
-        robust.setOnAction(e -> selectScale(ScaleMode.ROBUST));
+        scaleButtons.forEach((mode, b) -> b.setOnAction(e -> selectScale(mode)));
+    }
+
+    private static String scaleName(ScaleMode mode) {
+        String n = mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    }
+
+    /** sharedScale, perTileScale, robustScale ... */
+    private static String scaleId(ScaleMode mode) {
+        String[] words = mode.name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder id = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            id.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return id.append("Scale").toString();
+    }
+
+    private static String scaleTip(ScaleMode mode) {
+        return switch (mode) {
+            case SHARED -> "One colour scale for all ten tiles of a row, so tiles compare";
+            case PER_TILE -> "Each tile uses its own range, to show detail in quiet tiles";
+            case ROBUST -> "One colour scale per row set by the 99.5th percentile of |w|: the few pixels beyond it "
+                    + "are drawn at full colour (the hover read-out shows their true value)";
+        };
     }
 
     private void selectScale(ScaleMode mode) {
         vm.form().scaleModeProperty().set(mode);
-        shared.setSelected(mode == ScaleMode.SHARED);
-        perTile.setSelected(mode == ScaleMode.PER_TILE);
-        robust.setSelected(mode == ScaleMode.ROBUST);
+        scaleButtons.forEach((m, b) -> b.setSelected(m == mode));
     }
 
     private void showRefresh(int k) {
@@ -190,9 +221,22 @@ final class ControlBar extends VBox {
         }
     }
 
-    private void showPace(double p) {
+    /** The slider's pace: 10^position updates per second, unlimited at the right end. */
+    private double sliderPace() {
+        double v = paceSlider.getValue();
+        return v >= PACE_MAX - 1e-9 ? Double.POSITIVE_INFINITY : Math.pow(10, v);
+    }
+
+    private void showPace(Pace pace) {
         syncing = true;
         try {
+            timeLapse.setSelected(pace.isTimeLapse());
+            paceSlider.setDisable(pace.isTimeLapse());
+            if (pace.isTimeLapse()) {
+                paceLabel.setText("slow, then faster");
+                return;
+            }
+            double p = pace.updatesPerSecond();
             paceSlider.setValue(Double.isInfinite(p) ? PACE_MAX : Math.log10(p));
             paceLabel.setText(Double.isInfinite(p) ? "unlimited"
                     : String.format(Locale.ROOT, p < 10 ? "%.1f updates/s" : "%.0f updates/s", p));

@@ -9,10 +9,14 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.weightstudio.persistence.StudioSettings;
 import org.weightstudio.render.ScaleMode;
+import org.weightstudio.training.Pace;
+import org.weightstudio.training.RefreshSteps;
 import org.weightstudio.training.TrainingConfig;
 import org.weightstudio.training.TrainingSession;
 
@@ -23,15 +27,14 @@ import org.weightstudio.training.TrainingSession;
  * field return null when accepted, or the message to show beside the field. FX thread only.
  */
 public final class HyperParametersForm {
-    /** Refresh intervals the + and - keys step through (1-2-5 per decade). */
-    private static final int[] INTERVAL_STEPS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000};
-
     private final StudioSettings saved;
     private final ReadOnlyIntegerWrapper refreshInterval = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyDoubleWrapper pace = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyObjectWrapper<Pace> pace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper batchSize = new ReadOnlyIntegerWrapper();
     private final ReadOnlyDoubleWrapper learningRate = new ReadOnlyDoubleWrapper();
     private final ReadOnlyLongWrapper seed = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper l2 = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper decay = new ReadOnlyDoubleWrapper();
     private final BooleanProperty autoGrow = new SimpleBooleanProperty();
     private final ObjectProperty<ScaleMode> scaleMode = new SimpleObjectProperty<>(ScaleMode.SHARED);
     private final ObjectProperty<Path> snapshotFolder = new SimpleObjectProperty<>();
@@ -39,13 +42,16 @@ public final class HyperParametersForm {
     /** Training images in the data set, the largest batch (0 until the data has loaded). */
     private int trainingImages;
 
-    HyperParametersForm(StudioSettings settings) {
+    /** The saved settings, with the window options (--pace, --refresh) over them. */
+    HyperParametersForm(StudioSettings settings, WindowOptions options) {
         this.saved = settings;
-        refreshInterval.set(settings.refreshInterval);
-        pace.set(settings.pace <= 0 ? Double.POSITIVE_INFINITY : settings.pace);
+        refreshInterval.set(options.refresh() != null ? options.refresh() : settings.refreshInterval);
+        pace.set(options.pace() != null ? options.pace() : Pace.fromSetting(settings.pace));
         batchSize.set(settings.batchSize);
         learningRate.set(settings.learningRate);
         seed.set(settings.seed);
+        l2.set(settings.l2);
+        decay.set(settings.decay);
         autoGrow.set(settings.autoGrow);
         scaleMode.set(ScaleMode.valueOf(settings.scaleMode));
         snapshotFolder.set(Path.of(settings.snapshotFolder));
@@ -61,7 +67,7 @@ public final class HyperParametersForm {
         trainingImages = images;
         batchSize.set(Math.min(batchSize.get(), images));
         return TrainingConfig.defaults().withBatchSize(batchSize.get()).withLearningRate(learningRate.get())
-                .withSeed(seed.get()).withL2(saved.l2).withDecay(saved.decay);
+                .withSeed(seed.get()).withL2(l2.get()).withDecay(decay.get());
     }
 
     /**
@@ -81,7 +87,7 @@ public final class HyperParametersForm {
         batchSize.set(s.config().batchSize());
         learningRate.set(s.config().learningRate());
         s.setAutoGrow(autoGrow.get());
-        s.control().setPace(pace.get());
+        s.setPace(pace.get());
     }
 
     /** The session's refresh interval, which auto-grow raises by itself. */
@@ -108,32 +114,25 @@ public final class HyperParametersForm {
 
     /** The + key: the next larger interval of 1, 2, 5, 10, 20, ... */
     public void increaseRefreshInterval() {
-        int k = refreshInterval.get();
-        for (int s : INTERVAL_STEPS) {
-            if (s > k) {
-                setRefreshInterval(s);
-                return;
-            }
-        }
+        setRefreshInterval(RefreshSteps.above(refreshInterval.get()));
     }
 
     /** The - key: the next smaller interval. */
     public void decreaseRefreshInterval() {
-        int k = refreshInterval.get();
-        for (int i = INTERVAL_STEPS.length - 1; i >= 0; i--) {
-            if (INTERVAL_STEPS[i] < k) {
-                setRefreshInterval(INTERVAL_STEPS[i]);
-                return;
-            }
-        }
+        setRefreshInterval(RefreshSteps.below(refreshInterval.get()));
     }
 
     /** Updates per second, 0.5 or more; infinity for unlimited. */
     public void setPace(double updatesPerSecond) {
-        double p = Double.isInfinite(updatesPerSecond) ? updatesPerSecond : Math.max(0.5, updatesPerSecond);
+        setPace(Pace.fixed(Double.isInfinite(updatesPerSecond) ? updatesPerSecond
+                : Math.max(Pace.MIN_RATE, updatesPerSecond)));
+    }
+
+    /** A fixed rate, unlimited or the time-lapse (which then sets the refresh interval itself). */
+    public void setPace(Pace p) {
         pace.set(p);
         if (session != null) {
-            session.control().setPace(p);
+            session.setPace(p);
         }
     }
 
@@ -163,6 +162,28 @@ public final class HyperParametersForm {
         return null;
     }
 
+    /** L2 weight decay, 0 or more; applies at once. */
+    public String setL2(String text) {
+        Double v = Parse.number(text);
+        if (v == null || !(v >= 0) || !Double.isFinite(v)) {
+            return "L2: \"" + text.strip() + "\" is not a number of 0 or more";
+        }
+        l2.set(v);
+        applyConfig();
+        return null;
+    }
+
+    /** Learning-rate decay per epoch, 0 or more; applies at once. */
+    public String setDecay(String text) {
+        Double v = Parse.number(text);
+        if (v == null || !(v >= 0) || !Double.isFinite(v)) {
+            return "Decay: \"" + text.strip() + "\" is not a number of 0 or more";
+        }
+        decay.set(v);
+        applyConfig();
+        return null;
+    }
+
     /** The seed of the next Reset. */
     public String setSeed(String text) {
         Long s = Parse.wholeNumber(text);
@@ -175,7 +196,8 @@ public final class HyperParametersForm {
 
     private void applyConfig() {
         if (session != null) {
-            session.setConfig(session.config().withBatchSize(batchSize.get()).withLearningRate(learningRate.get()));
+            session.setConfig(session.config().withBatchSize(batchSize.get()).withLearningRate(learningRate.get())
+                    .withL2(l2.get()).withDecay(decay.get()));
         }
     }
 
@@ -184,13 +206,13 @@ public final class HyperParametersForm {
         StudioSettings s = StudioSettings.defaults();
         s.refreshInterval = refreshInterval.get();
         s.autoGrow = autoGrow.get();
-        s.pace = Double.isInfinite(pace.get()) ? 0 : pace.get();
+        s.pace = pace.get().toSetting();
         s.learningRate = learningRate.get();
         s.batchSize = batchSize.get();
         s.seed = seed.get();
         s.scaleMode = scaleMode.get().name();
-        s.l2 = saved.l2;
-        s.decay = saved.decay;
+        s.l2 = l2.get();
+        s.decay = decay.get();
         s.testEvery = saved.testEvery;
         s.snapshotFolder = snapshotFolder.get().toString();
         s.historyFrames = saved.historyFrames;
@@ -204,7 +226,7 @@ public final class HyperParametersForm {
         return refreshInterval.getReadOnlyProperty();
     }
 
-    public ReadOnlyDoubleProperty paceProperty() {
+    public ReadOnlyObjectProperty<Pace> paceProperty() {
         return pace.getReadOnlyProperty();
     }
 
@@ -214,6 +236,14 @@ public final class HyperParametersForm {
 
     public ReadOnlyDoubleProperty learningRateProperty() {
         return learningRate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty l2Property() {
+        return l2.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty decayProperty() {
+        return decay.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty seedProperty() {

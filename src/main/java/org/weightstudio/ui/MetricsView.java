@@ -1,30 +1,47 @@
 package org.weightstudio.ui;
 
+import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
-/** Loss and accuracy over the updates: the running training figures and the test evaluations. */
-final class MetricsView extends HBox {
-    MetricsView(StudioViewModel vm) {
-        LineChart<Number, Number> loss = chart("Loss", "cross-entropy", false);
-        loss.getData().addAll(vm.charts().lossSeries());
-        LineChart<Number, Number> accuracy = chart("Accuracy", "fraction correct", true);
-        accuracy.getData().addAll(vm.charts().accuracySeries());
+/**
+ * Loss and accuracy over the updates: the running training figures and the test evaluations,
+ * on an update axis that is logarithmic unless the "log scale" box is cleared.
+ */
+final class MetricsView extends VBox {
+    final CheckBox logScale = new CheckBox("log scale");
+
+    MetricsView(ChartsViewModel charts) {
+        LineChart<Number, Number> loss = chart("Loss", "cross-entropy", false, charts);
+        loss.getData().addAll(charts.lossSeries());
+        LineChart<Number, Number> accuracy = chart("Accuracy", "fraction correct", true, charts);
+        accuracy.getData().addAll(charts.accuracySeries());
         loss.setId("lossChart");
         accuracy.setId("accuracyChart");
-        getChildren().addAll(loss, accuracy);
+        logScale.setId("logScale");
+        logScale.selectedProperty().bindBidirectional(charts.logScaleProperty());
+        logScale.setTooltip(new Tooltip("Updates on a logarithmic axis: the first hundred and the millionth both readable"));
+        HBox both = new HBox(8, loss, accuracy);
         HBox.setHgrow(loss, Priority.ALWAYS);
         HBox.setHgrow(accuracy, Priority.ALWAYS);
-        setSpacing(8);
+        HBox bar = new HBox(logScale);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        VBox.setVgrow(both, Priority.ALWAYS);
+        getChildren().addAll(bar, both);
+        setSpacing(0);
         getStyleClass().add("metrics");
     }
 
-    private static LineChart<Number, Number> chart(String title, String yLabel, boolean unitRange) {
-        NumberAxis x = new NumberAxis();
+    private static LineChart<Number, Number> chart(String title, String yLabel, boolean unitRange,
+            ChartsViewModel charts) {
+        UpdateAxis x = new UpdateAxis();
         x.setLabel("update");
-        x.setForceZeroInRange(true);
+        x.logProperty().bind(charts.logScaleProperty());
         NumberAxis y = unitRange ? new NumberAxis(0, 1, 0.1) : new NumberAxis();
         y.setLabel(yLabel);
         y.setAutoRanging(!unitRange);
@@ -36,7 +53,6 @@ final class MetricsView extends HBox {
         c.setPrefHeight(210);
         c.setMinHeight(150);
         c.setLegendVisible(true);
-        x.setAnimated(false);
         y.setAnimated(false);
         return c;
     }

@@ -28,7 +28,8 @@ public final class StudioApp extends Application {
         } catch (IllegalArgumentException e) {
             System.err.println("weight-studio: " + e.getMessage());
             System.err.println("Try 'weight-studio --help'. Window options: --paused --autostart --quit-after-steps N "
-                    + "--snapshot-on-exit FILE.png --data DIR --report-first-picture");
+                    + "--snapshot-on-exit FILE.png --data DIR --pace X|unlimited|timelapse --refresh N "
+                    + "--report-first-picture");
             System.exit(64);
         }
         ClassPathWarningFilter.installIfOnClassPath();

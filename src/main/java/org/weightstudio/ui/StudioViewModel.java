@@ -23,6 +23,18 @@ import org.weightstudio.ui.work.Workers;
  * counters from the session into them, in that order. FX thread only.
  */
 public final class StudioViewModel implements AutoCloseable {
+    /**
+     * At most this many new pictures a second. Each costs the FX thread, the renderer and the X
+     * server more than the trainer spends on hundreds of updates, and the eye gains nothing past
+     * this rate; frames in between are not lost, the delta of the next picture covers them.
+     */
+    static final double MAX_PICTURES_PER_SECOND = 25;
+    /** While training runs unlimited, at least one picture a second however busy the machine. */
+    private static final long MAX_PICTURE_GAP_NANOS = 1_000_000_000L;
+    private static final long BUDGET_PERIOD_NANOS = 500_000_000L;
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     private final BannerViewModel banner = new BannerViewModel();
     private final ChartsViewModel charts = new ChartsViewModel();
     private final HyperParametersForm form;
@@ -36,10 +48,13 @@ public final class StudioViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper loadingText = new ReadOnlyStringWrapper("Loading data...");
     private Consumer<String> onLoadFailed = why -> { };
     private Dataset dataset;
+    private final PictureBudget pictures = new PictureBudget((long) (1e9 / MAX_PICTURES_PER_SECOND),
+            MAX_PICTURE_GAP_NANOS);
+    private long budgetNanos;
 
     public StudioViewModel(StudioSettings settings, WindowOptions options) {
         this.options = options;
-        this.form = new HyperParametersForm(settings);
+        this.form = new HyperParametersForm(settings, options);
         this.picture = new PictureViewModel(form.scaleModeProperty());
         this.tests = new TestScheduler(form.testEvery(), charts);
         this.training = new TrainingViewModel(form, picture, tests, banner, charts);
@@ -169,8 +184,16 @@ public final class StudioViewModel implements AutoCloseable {
     }
 
     private void pulse(TrainingSession session, long now) {
-        PublishedFrame latest = session.frames().take();
+        if (now - budgetNanos >= BUDGET_PERIOD_NANOS) {
+            budgetNanos = now;
+            pictures.measure(OS.getProcessCpuTime(), session.threadCpuNanos(),
+                    session.control().isRunning() && Double.isInfinite(session.control().pace()),
+                    session.refreshInterval());
+        }
+        // Not taking a frame also tells the trainer to stop copying frames nobody will see.
+        PublishedFrame latest = pictures.due(now) ? session.frames().take() : null;
         if (picture.isNew(latest)) {
+            pictures.drawn(now);
             ShownPicture before = picture.live();
             if (before != null && before.frame().run() != latest.run()) {
                 charts.clear();
@@ -187,7 +210,7 @@ public final class StudioViewModel implements AutoCloseable {
         }
         ShownPicture shown = picture.shownProperty().get();
         boolean running = training.runningProperty().get();
-        if (shown != null && !picture.showingRecorded() && !running) {
+        if (shown != null && !picture.showingRecorded() && !running && session.control().isIdle()) {
             tests.paused(shown.frame());
         }
         script.check(shown, running);

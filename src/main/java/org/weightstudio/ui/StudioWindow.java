@@ -14,6 +14,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -41,6 +42,8 @@ import org.weightstudio.ui.draw.TestSetPane;
  * stops the trainer thread and saves the settings.
  */
 public final class StudioWindow {
+    /** The charts never take more height than this: spare height is the grid's. */
+    private static final double MAX_CHARTS_HEIGHT = 300;
     /** Range labels change at most this often while training runs. */
     private static final long LABEL_PERIOD_NANOS = 250_000_000L;
 
@@ -250,11 +253,20 @@ public final class StudioWindow {
         Dataset data = vm.dataset();
         batch = new BatchView(data.train());
         batch.setId("batch");
-        upper = new HBox(12, batch);
+        // The grid is the hero: the whole width, so tiles are about 140 px at 1600x1000; the last
+        // batch and the charts share a lower band that can be folded away. `upper` holds the grid
+        // of the model shown (showGrid swaps it when another model is chosen).
+        upper = new HBox(12);
         showGrid(vm.models().selectedProperty().get());
-        MetricsView metrics = new MetricsView(vm);
-        VBox.setVgrow(metrics, Priority.ALWAYS);
-        VBox training = new VBox(6, upper, metrics);
+        MetricsView metrics = new MetricsView(vm.charts());
+        TitledPane charts = new TitledPane("Loss and accuracy", metrics);
+        charts.setId("chartsPane");
+        charts.setAnimated(false);
+        charts.setMaxHeight(MAX_CHARTS_HEIGHT);
+        HBox lower = new HBox(12, batch, charts);
+        HBox.setHgrow(charts, Priority.ALWAYS);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        VBox training = new VBox(6, upper, lower);
         centre.getChildren().setAll(tabs(training, data));
         stage.setTitle("Weight Studio - " + data.name() + " (" + data.train().size() + " training images)");
         if (vm.picture().shownProperty().get() != null) {
@@ -280,10 +292,7 @@ public final class StudioWindow {
             grids.put(kind, g);
         }
         grid = g;
-        if (upper.getChildren().size() > 1) {
-            upper.getChildren().remove(0);
-        }
-        upper.getChildren().add(0, g.node());
+        upper.getChildren().setAll(g.node());
         HBox.setHgrow(g.node(), Priority.ALWAYS);
     }
 
@@ -324,9 +333,14 @@ public final class StudioWindow {
             return vm.models().current() == slot ? shown.get() : (SoftmaxModel) slot.latestModel();
         };
         Supplier<List<NamedModel>> trained = () -> vm.models().trainedModels(vm.picture().shownProperty().get());
+        DrawPane draw = new DrawPane(oneLayer, trained, data.test());
+        Tab drawTab = new Tab("Draw", draw);
+        // a hidden Draw tab does not poll the models
+        draw.setActive(false);
+        drawTab.selectedProperty().addListener((o, was, selected) -> draw.setActive(selected));
         TabPane tabs = new TabPane(
                 new Tab("Training", training),
-                new Tab("Draw", new DrawPane(oneLayer, trained, data.test())),
+                drawTab,
                 new Tab("Robustness", new RobustnessPane(trained, data.test(), true)),
                 new Tab("Test set", new TestSetPane(trained, data.test(), true)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

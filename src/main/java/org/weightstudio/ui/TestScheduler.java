@@ -9,16 +9,18 @@ import org.weightstudio.model.Architecture;
 import org.weightstudio.training.PublishedFrame;
 
 /**
- * Decides when the test set is evaluated, on the evaluator's worker thread (never the trainer's):
- * every {@code testEvery} updates of the pictures drawn, at most once a second while training
- * runs, and once on the picture shown when training pauses. Results go to the status bar and the
- * charts. FX thread only.
+ * Decides when the test set is evaluated, on the evaluator's worker thread (never the trainer's,
+ * which never waits for it): on the first picture drawn at or after each step of the
+ * {@link TestSchedule} (10, 20, 50, ... 5,000, then every {@code testEvery} updates), at most
+ * once a second once past the log-spaced start, and once on the picture shown when training
+ * pauses. A due evaluation while the evaluator is busy waits for the next picture. Results go to
+ * the status bar and the charts. FX thread only.
  */
 public final class TestScheduler implements AutoCloseable {
     /** Evaluations start at most this often, so that fast training is not taxed by them. */
     private static final long MIN_GAP_NANOS = 1_000_000_000L;
 
-    private final int testEvery;
+    private final TestSchedule schedule;
     private final ChartsViewModel charts;
     private final ReadOnlyDoubleWrapper accuracy = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyLongWrapper accuracyStep = new ReadOnlyLongWrapper(-1);
@@ -27,12 +29,14 @@ public final class TestScheduler implements AutoCloseable {
     /** Counts model switches: a result is wanted only for the model it was started for. */
     private long generation;
     /** The run whose results are wanted; results of an older run are dropped. */
-    private long run = -1;
+    private long run = Long.MIN_VALUE;
+    /** Runs before this one were reset away: their pictures and results are ignored. */
+    private long firstRun = Long.MIN_VALUE;
     private long lastStep = Long.MIN_VALUE;
     private long lastNanos;
 
     TestScheduler(int testEvery, ChartsViewModel charts) {
-        this.testEvery = testEvery;
+        this.schedule = new TestSchedule(testEvery);
         this.charts = charts;
     }
 
@@ -53,23 +57,32 @@ public final class TestScheduler implements AutoCloseable {
 
     /** A new picture was drawn while training: evaluate it if an evaluation is due. */
     void pictureDrawn(PublishedFrame f) {
+        if (f.run() < firstRun) {
+            return;
+        }
         run = f.run();
-        boolean due = f.step() >= lastStep + testEvery || lastStep > f.step();
-        if (due && System.nanoTime() - lastNanos >= MIN_GAP_NANOS) {
+        boolean due = lastStep > f.step() || schedule.due(lastStep, f.step());
+        boolean rested = schedule.early(f.step()) || System.nanoTime() - lastNanos >= MIN_GAP_NANOS;
+        if (due && rested) {
             evaluate(f);
         }
     }
 
     /** Training is paused on {@code f}: evaluate it unless it already was. */
     void paused(PublishedFrame f) {
+        if (f.run() < firstRun) {
+            return;
+        }
         run = f.run();
         if (f.step() != lastStep && f.step() > 0) {
             evaluate(f);
         }
     }
 
-    /** A new run: forget the last result. */
+    /** A new run: forget the last result, and drop results of the old run still on their way. */
     void reset() {
+        firstRun = Math.max(firstRun, run + 1);
+        run = Long.MIN_VALUE;
         lastStep = Long.MIN_VALUE;
         accuracy.set(Double.NaN);
         accuracyStep.set(-1);
@@ -83,7 +96,7 @@ public final class TestScheduler implements AutoCloseable {
     }
 
     private void result(TestAccuracyWorker.Result r) {
-        if (r.run() != run || r.generation() != generation) {
+        if (r.run() != run || r.run() < firstRun || r.generation() != generation) {
             return;
         }
         accuracy.set(r.evaluation().accuracy());

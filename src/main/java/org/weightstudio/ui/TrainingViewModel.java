@@ -22,6 +22,8 @@ import org.weightstudio.training.TrainingSession;
  */
 public final class TrainingViewModel implements AutoCloseable {
     private static final long RATES_PERIOD_NANOS = 500_000_000L;
+    /** While training runs, the step and epoch counters change at most this often (each change is a layout pass). */
+    private static final long COUNTERS_PERIOD_NANOS = 100_000_000L;
     /** -Dweightstudio.printStats=true prints the rates every half second (for benchmarks). */
     private static final boolean PRINT_STATS = Boolean.getBoolean("weightstudio.printStats");
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -39,6 +41,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final List<FrameListener> frameListeners = new ArrayList<>();
     private TrainingSession session;
     private long ratesNanos;
+    private long countersNanos;
     private long ratesSamples;
     private long ratesPictures;
     // -Dweightstudio.printStats: FX-thread CPU spent in pulses, and pulses counted, since the last print
@@ -90,9 +93,12 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** Pulls the counters from the session; every half second, the rates and a chart point. */
     void refresh(long now) {
-        step.set(session.step());
-        epochs.set(session.epochs());
         running.set(session.control().isRunning());
+        if (!running.get() || now - countersNanos >= COUNTERS_PERIOD_NANOS) {
+            countersNanos = now;
+            step.set(session.step());
+            epochs.set(session.epochs());
+        }
         if (now - ratesNanos >= RATES_PERIOD_NANOS) {
             updateRates(now);
         }
@@ -187,11 +193,12 @@ public final class TrainingViewModel implements AutoCloseable {
         return null;
     }
 
-    /** Starts over with the form's seed: the same seed replays the same run. */
+    /** Starts over with the form's seed (the same seed replays the same run); the charts empty at once. */
     public void reset() {
         if (session != null) {
             banner.clear();
             tests.reset();
+            charts.clear();
             picture.showLive();
             session.reset(form.seedProperty().get());
         }

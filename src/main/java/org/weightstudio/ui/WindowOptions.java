@@ -2,6 +2,8 @@ package org.weightstudio.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.weightstudio.training.Pace;
+import org.weightstudio.training.TrainingSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Option;
 /**
  * Options of the window, for scripted demos and checks:
  * {@code --paused --autostart --quit-after-steps N --snapshot-on-exit FILE.png --data DIR
- * --report-first-picture}.
+ * --pace X|unlimited|timelapse --refresh N --report-first-picture}.
  * Opened by a person, the window trains as soon as the data is loaded, as one expects of it;
  * {@code --paused} opens it paused instead (to start with single steps). {@code --autostart}
  * says the default out loud, for scripts.
@@ -18,19 +20,21 @@ import picocli.CommandLine.Option;
  * @param quitAfterSteps pause at this step, write the snapshot if asked, and exit 0 (null: never)
  * @param snapshotOnExit PNG file to write the grid to when the window closes (null: none)
  * @param dataDir        dataset folder (null: the bundled MNIST)
+ * @param pace           {@code --pace X|unlimited|timelapse} (null: the settings' pace)
+ * @param refresh        {@code --refresh N}, updates between pictures (null: the settings' interval)
  * @param reportFirstPicture print one line on stdout when the first picture of the grid is drawn
  *                       (for bench/first_picture.sh, which times the launch from outside)
  * @param model          the model to open on, "softmax", "mlp" or "cnn" (null: the one saved in the settings)
  */
-public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir,
-                            boolean reportFirstPicture, String model) {
-    /** Without the start-up report (the options a person gives). */
+public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir, Pace pace,
+        Integer refresh, boolean reportFirstPicture, String model) {
+    /** Without pace, refresh, model or the start-up report (the options a person gives most). */
     public WindowOptions(boolean autostart, Long quitAfterSteps, Path snapshotOnExit, Path dataDir) {
-        this(autostart, quitAfterSteps, snapshotOnExit, dataDir, false, null);
+        this(autostart, quitAfterSteps, snapshotOnExit, dataDir, null, null, false, null);
     }
 
     public static WindowOptions none() {
-        return new WindowOptions(false, null, null, null);
+        return new WindowOptions(false, null, null, null, null, null, false, null);
     }
 
     /** Parses the window's arguments; a bad one throws {@link IllegalArgumentException} with a one-line message. */
@@ -54,8 +58,12 @@ public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapsho
                 && !parsed.arch.equals("cnn")) {
             throw new IllegalArgumentException("--arch must be softmax, mlp or cnn, got \"" + parsed.arch + "\"");
         }
-        return new WindowOptions(!parsed.paused, parsed.quitAfterSteps, parsed.snapshot, parsed.data,
-                parsed.reportFirstPicture, parsed.arch);
+        if (parsed.refresh != null && (parsed.refresh < 1 || parsed.refresh > TrainingSession.MAX_REFRESH_INTERVAL)) {
+            throw new IllegalArgumentException("--refresh must be a whole number from 1 to 10,000, got " + parsed.refresh);
+        }
+        Pace pace = parsed.pace == null ? null : Pace.parse(parsed.pace);
+        return new WindowOptions(!parsed.paused, parsed.quitAfterSteps, parsed.snapshot, parsed.data, pace,
+                parsed.refresh, parsed.reportFirstPicture, parsed.arch);
     }
 
     @Command(name = "weight-studio")
@@ -74,6 +82,12 @@ public record WindowOptions(boolean autostart, Long quitAfterSteps, Path snapsho
 
         @Option(names = "--data", paramLabel = "DIR")
         Path data;
+
+        @Option(names = "--pace", paramLabel = "X|unlimited|timelapse")
+        String pace;
+
+        @Option(names = "--refresh", paramLabel = "N")
+        Integer refresh;
 
         @Option(names = "--report-first-picture")
         boolean reportFirstPicture;

@@ -33,6 +33,21 @@ class StudioSettingsStoreTest {
     }
 
     @Test
+    void aFreshWindowGetsTheTimeLapseButAFileSavedWithUnlimitedKeepsIt() throws Exception {
+        StudioSettingsStore missing = new StudioSettingsStore(dir.resolve("none/settings.json"));
+        assertThat(missing.load().settings().pace).isEqualTo(org.weightstudio.training.Pace.TIME_LAPSE_SETTING);
+        Path file = dir.resolve("settings.json");
+        // a file written before the time-lapse existed: pace 0 was, and stays, unlimited
+        Files.writeString(file, "{\"formatVersion\": 1, \"refreshInterval\": 1, \"pace\": 0}");
+        StudioSettings old = new StudioSettingsStore(file).load().settings();
+        assertThat(old.pace).isEqualTo(0);
+        assertThat(org.weightstudio.training.Pace.fromSetting(old.pace).isUnlimited()).isTrue();
+        Files.writeString(file, "{\"pace\": -7}");
+        assertThat(new StudioSettingsStore(file).load().settings().pace)
+                .isEqualTo(org.weightstudio.training.Pace.TIME_LAPSE_SETTING);
+    }
+
+    @Test
     void aBlankSnapshotFolderOrABadHistoryBoundFallBack() throws Exception {
         Path file = dir.resolve("settings.json");
         Files.writeString(file, "{\"snapshotFolder\": \" \", \"historyFrames\": 0}");
@@ -110,7 +125,7 @@ class StudioSettingsStoreTest {
         assertThat(s.scaleMode).isEqualTo("PER_TILE");
         assertThat(s.windowWidth).isEqualTo(1200);
         assertThat(s.refreshInterval).isEqualTo(1);
-        assertThat(s.pace).isZero();
+        assertThat(s.pace).isEqualTo(org.weightstudio.training.Pace.TIME_LAPSE_SETTING);
         assertThat(s.learningRate).isEqualTo(0.05);
         assertThat(s.testEvery).isEqualTo(5000);
         assertThat(loaded.warning()).contains("settings.json").contains("refreshInterval").contains("pace")

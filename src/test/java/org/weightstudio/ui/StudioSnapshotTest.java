@@ -66,6 +66,8 @@ class StudioSnapshotTest {
         StudioSettings settings = StudioSettings.defaults();
         settings.windowWidth = 1260;
         settings.windowHeight = 800;
+        // these tests drive training themselves: no time-lapse
+        settings.pace = 0;
         settings.refreshInterval = EVERY;
         settings.seed = SEED;
         settings.scaleMode = "PER_TILE";

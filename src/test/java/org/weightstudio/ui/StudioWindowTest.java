@@ -41,6 +41,8 @@ class StudioWindowTest {
         StudioSettings settings = StudioSettings.defaults();
         settings.windowWidth = 1260;
         settings.windowHeight = 780;
+        // these tests drive training themselves: no time-lapse
+        settings.pace = 0;
         window = new StudioWindow(stage, settings, new StudioSettingsStore(settingsFile), WindowOptions.none());
         window.show(SyntheticData.dataset(600, 200));
     }
@@ -218,6 +220,20 @@ class StudioWindowTest {
         assertThat(text(robot, "#fieldError")).contains("larger than the 600 training images");
         assertThat(vm().session().config().batchSize()).isEqualTo(2);
 
+        robot.doubleClickOn("#l2Field").write("-1").type(KeyCode.ENTER);
+        assertThat(text(robot, "#fieldError")).contains("L2");
+        setText(robot, "#l2Field", "0.001");
+        robot.clickOn("#l2Field").type(KeyCode.ENTER);
+        setText(robot, "#decayField", "5");
+        robot.clickOn("#decayField").type(KeyCode.ENTER);
+        assertThat(vm().session().config().l2()).isEqualTo(0.001);
+        assertThat(vm().session().config().decay()).isEqualTo(5.0);
+        // every colour-scale mode has its button
+        for (org.weightstudio.render.ScaleMode mode : org.weightstudio.render.ScaleMode.values()) {
+            assertThat(robot.lookup(".toggle-button").queryAllAs(javafx.scene.control.ToggleButton.class))
+                    .anyMatch(b -> b.getText().toUpperCase().replace('-', '_').startsWith(mode.name()));
+        }
+
         robot.doubleClickOn("#batchField").write("16").type(KeyCode.ENTER);
         assertThat(text(robot, "#fieldError")).isEmpty();
         assertThat(vm().session().config().batchSize()).isEqualTo(16);
@@ -233,6 +249,34 @@ class StudioWindowTest {
         awaitIdle();
         assertThat(vm().session().control().isRunning()).isFalse();
         assertThat(robot.lookup("#banner").queryAs(Label.class).isVisible()).isTrue();
+    }
+
+    @Test
+    void testAccuracyIsMeasuredAtLogSpacedStepsAndResetEmptiesEveryChartAtOnce(FxRobot robot)
+            throws InterruptedException, TimeoutException {
+        waitFor("the first picture", () -> vm().picture().picturesDrawnProperty().get() >= 1);
+        var testSeries = vm().charts().accuracySeries().get(1);
+        robot.interact(() -> {
+            vm().form().setPace(8);
+            vm().training().stepN("60");
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().session().step() == 60);
+        awaitIdle();
+        waitFor("the test evaluation of the pause", () -> testSeries.getData().stream()
+                .anyMatch(d -> d.getXValue().longValue() == 60));
+        // Pictures come about every 1/8 s: the first picture at or past 10, 20 and 50 was
+        // measured (a busy evaluator may push one to a later picture), and the pause at 60.
+        List<Long> steps = testSeries.getData().stream().map(d -> d.getXValue().longValue()).toList();
+        assertThat(steps).hasSizeBetween(4, 5).last().isEqualTo(60L);
+        assertThat(steps.get(0)).isBetween(10L, 19L);
+        assertThat(steps.get(1)).isBetween(20L, 49L);
+        assertThat(steps.get(2)).isBetween(50L, 59L);
+        waitFor("a training point", () -> !vm().charts().lossSeries().get(0).getData().isEmpty());
+
+        robot.clickOn("#resetButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().charts().lossSeries()).allMatch(series -> series.getData().isEmpty());
+        assertThat(vm().charts().accuracySeries()).allMatch(series -> series.getData().isEmpty());
     }
 
     @Test

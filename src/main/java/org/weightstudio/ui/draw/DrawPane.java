@@ -72,6 +72,7 @@ public final class DrawPane extends BorderPane {
     private float[] picked;
     private boolean baseStale = true;
     private boolean dirty = true;
+    private boolean active = true;
     private long lastRefresh;
     private Prediction prediction;
 
@@ -115,13 +116,25 @@ public final class DrawPane extends BorderPane {
                 }
             }
         };
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                timer.stop();
-            } else {
-                timer.start();
-            }
-        });
+        sceneProperty().addListener((obs, old, scene) -> runTimer());
+    }
+
+    /**
+     * Whether the pane is on screen (its tab selected). A hidden pane polls no model: each poll
+     * copies the model and redraws the pane, work the trainer would rather have.
+     */
+    public void setActive(boolean on) {
+        active = on;
+        dirty = true;
+        runTimer();
+    }
+
+    private void runTimer() {
+        if (active && getScene() != null) {
+            timer.start();
+        } else {
+            timer.stop();
+        }
     }
 
     private VBox createDrawingSide() {

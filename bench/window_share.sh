@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The window's training rate as a share of the headless rate, measured from outside as a user
+# would: whole-process wall time of `train --steps N` (headless) against the window under Xvfb
+# with `--autostart --pace unlimited --refresh R --quit-after-steps N`, each with its start-up
+# (JVM, data loading, window, evaluation at the end) subtracted by also timing the same command
+# with 1 step. Fresh settings (HOME is a new empty folder). Runs are interleaved, so that both
+# sides see the same load on a shared machine.
+#
+#   share = (headless(N) - headless(1)) / (window(N) - window(1))     (wall times)
+#
+# Needs target/weight-studio.jar (mvn -B package -DskipTests; JAR=FILE for another), xvfb-run and
+# /usr/bin/time.
+#
+#   bench/window_share.sh [STEPS] [REFRESH...]        defaults: 900000 1 10
+set -euo pipefail
+cd "$(dirname "$0")/.."
+steps="${1:-900000}"
+shift || true
+refreshes=("${@:-}")
+[[ -n "${refreshes[0]}" ]] || refreshes=(1 10)
+jar="${JAR:-target/weight-studio.jar}"
+[[ -f "$jar" ]] || { echo "window_share.sh: $jar missing; run 'mvn -B package -DskipTests' first" >&2; exit 66; }
+command -v xvfb-run >/dev/null || { echo "window_share.sh: xvfb-run not found" >&2; exit 69; }
+
+home=$(mktemp -d)
+out=$(mktemp)
+trap 'rm -rf "$home" "$out"' EXIT
+
+# Prints "WALL CPU" seconds of one command run with a fresh HOME.
+timed() {
+  HOME="$home" /usr/bin/time -f '%e %U %S' -o "$out" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 70; }
+  awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$out"
+}
+headless() { timed java -jar "$jar" train --steps "$1"; }
+window() {
+  timed xvfb-run -a -s "-screen 0 1600x1000x24" java -jar "$jar" --autostart --pace unlimited \
+    --refresh "$2" --quit-after-steps "$1"
+}
+
+date -u '+# %Y-%m-%d %H:%M UTC'
+echo "# steps=$steps; wall and CPU seconds of whole processes, start-up (1-step run) subtracted"
+read -r h1 h1c < <(headless 1)
+read -r hn hnc < <(headless "$steps")
+printf 'headless     1 step: %6.2f s wall %6.2f s cpu   %s steps: %6.2f s wall %6.2f s cpu\n' "$h1" "$h1c" "$steps" "$hn" "$hnc"
+for r in "${refreshes[@]}"; do
+  read -r w1 w1c < <(window 1 "$r")
+  read -r wn wnc < <(window "$steps" "$r")
+  printf 'window r=%-4s 1 step: %6.2f s wall %6.2f s cpu   %s steps: %6.2f s wall %6.2f s cpu\n' "$r" "$w1" "$w1c" "$steps" "$wn" "$wnc"
+  awk -v h1="$h1" -v hn="$hn" -v w1="$w1" -v wn="$wn" -v r="$r" -v n="$steps" 'BEGIN {
+    h = hn - h1; w = wn - w1
+    printf "refresh=%s headless_train_s=%.2f window_train_s=%.2f headless_samples_per_s=%.0f window_samples_per_s=%.0f share=%.0f%%\n",
+      r, h, w, 2 * n / h, 2 * n / w, 100 * h / w }'
+done

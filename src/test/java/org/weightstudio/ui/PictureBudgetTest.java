@@ -1,0 +1,62 @@
+package org.weightstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The picture gap follows the window's CPU use against the trainer's (numbers, no clocks). */
+class PictureBudgetTest {
+    private static final long MIN = 40_000_000L;
+    private static final long MAX = 1_000_000_000L;
+    private static final long MS = 1_000_000L;
+
+    @Test
+    void aWindowCostingMoreThanItsBudgetDrawsLessOftenAndComesBackWhenCheap() {
+        PictureBudget b = new PictureBudget(MIN, MAX);
+        long process = 0;
+        long trainer = 0;
+        b.measure(process, trainer, true, 1);
+        assertThat(b.gapNanos()).isEqualTo(MIN);
+        // the window uses as much CPU as the trainer: far over the 0.3 budget at refresh 1
+        for (int i = 0; i < 20; i++) {
+            trainer += 100 * MS;
+            process += 200 * MS;
+            b.measure(process, trainer, true, 1);
+        }
+        assertThat(b.gapNanos()).isEqualTo(MAX);
+        assertThat(b.due(0)).isTrue();
+        b.drawn(0);
+        assertThat(b.due(MAX - 1)).isFalse();
+        assertThat(b.due(MAX)).isTrue();
+        // now the window costs 5% of the trainer: under half the budget, the gap shrinks to the least
+        for (int i = 0; i < 20; i++) {
+            trainer += 100 * MS;
+            process += 105 * MS;
+            b.measure(process, trainer, true, 1);
+        }
+        assertThat(b.gapNanos()).isEqualTo(MIN);
+    }
+
+    @Test
+    void aLargerRefreshIntervalHasASmallerBudget() {
+        assertThat(PictureBudget.budget(1)).isEqualTo(0.3);
+        assertThat(PictureBudget.budget(10)).isLessThan(0.1);
+        PictureBudget b = new PictureBudget(MIN, MAX);
+        b.measure(0, 0, true, 10);
+        // 20% overhead: within the budget at refresh 1, over it at refresh 10
+        b.measure(120 * MS, 100 * MS, true, 1);
+        assertThat(b.gapNanos()).isEqualTo(MIN);
+        b.measure(240 * MS, 200 * MS, true, 10);
+        assertThat(b.gapNanos()).isGreaterThan(MIN);
+    }
+
+    @Test
+    void aPacedOrPausedTrainerLeavesThePicturesAtTheShortestGap() {
+        PictureBudget b = new PictureBudget(MIN, MAX);
+        b.measure(0, 0, true, 1);
+        b.measure(500 * MS, 100 * MS, true, 1);
+        assertThat(b.gapNanos()).isGreaterThan(MIN);
+        b.measure(900 * MS, 101 * MS, false, 1);
+        assertThat(b.gapNanos()).isEqualTo(MIN);
+    }
+}
