@@ -77,7 +77,7 @@ public final class HyperParametersForm {
     TrainingConfig oneLayerConfig(int images) {
         trainingImages = images;
         return TrainingConfig.defaults().withBatchSize(Math.min(saved.batchSize, images))
-                .withLearningRate(saved.learningRate).withSeed(seed.get());
+                .withLearningRate(saved.learningRate).withSeed(seed.get()).withL2(l2.get()).withDecay(decay.get());
     }
 
     /** From now on, changes apply to {@code s}; it gets the form's pace and auto-grow now. */

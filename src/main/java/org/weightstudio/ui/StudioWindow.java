@@ -14,6 +14,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -263,9 +264,17 @@ public final class StudioWindow {
         charts.setId("chartsPane");
         charts.setAnimated(false);
         charts.setMaxHeight(MAX_CHARTS_HEIGHT);
-        HBox lower = new HBox(12, batch, charts);
+        // a big batch (an MLP's 32 images) scrolls rather than pushing the grid off the window
+        ScrollPane batchScroll = new ScrollPane(batch);
+        batchScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        batchScroll.setMinViewportWidth(batch.prefWidth(-1));
+        HBox lower = new HBox(12, batchScroll, charts);
         HBox.setHgrow(charts, Priority.ALWAYS);
-        VBox.setVgrow(lower, Priority.ALWAYS);
+        // the grid takes the height left (an MLP's or CNN's scrolls inside it); the lower band
+        // keeps its own height up to the cap, less when the charts are folded
+        lower.setMaxHeight(MAX_CHARTS_HEIGHT);
+        lower.setMinHeight(0);
+        VBox.setVgrow(upper, Priority.ALWAYS);
         VBox training = new VBox(6, upper, lower);
         centre.getChildren().setAll(tabs(training, data));
         stage.setTitle("Weight Studio - " + data.name() + " (" + data.train().size() + " training images)");

@@ -242,7 +242,8 @@ class StudioWindowTest {
     @Test
     void aNanLossPausesAndSaysWhy(FxRobot robot) throws InterruptedException {
         // constant rate: the default decay shrinks it fast enough on 600 images that weights may stay finite
-        robot.interact(() -> vm().session().setConfig(vm().session().config().withDecay(0)));
+        // (through the form, which owns the config: a session-only change is undone by the next field)
+        robot.interact(() -> vm().form().setDecay("0"));
         robot.doubleClickOn("#rateField").write("1e37").type(KeyCode.ENTER);
         robot.clickOn("#playButton");
         waitFor("the banner", () -> robot.lookup("#banner").queryAs(Label.class).getText().contains("loss became"));
