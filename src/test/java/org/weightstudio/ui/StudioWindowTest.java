@@ -57,11 +57,7 @@ class StudioWindowTest {
     }
 
     private static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
+        FxWaits.waitFor(what, 10, condition);
     }
 
     private String text(FxRobot robot, String id) {
