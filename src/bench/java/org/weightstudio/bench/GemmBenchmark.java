@@ -55,7 +55,7 @@ public class GemmBenchmark {
         a = random(random, m * k);
         b = random(random, k * n);
         c = new float[m * n];
-        gemm = new Gemm(k);
+        gemm = new Gemm();
         // EJML's views: A stored m x k (or k x m for A^T), B stored k x n (or n x k for B^T)
         ma = op.equals("ATB") ? FMatrixRMaj.wrap(k, m, a) : FMatrixRMaj.wrap(m, k, a);
         mb = op.equals("ABT") ? FMatrixRMaj.wrap(n, k, b) : FMatrixRMaj.wrap(k, n, b);

@@ -16,8 +16,7 @@ public final class Convolution {
     public Convolution(ConvGeometry geometry) {
         this.g = geometry;
         this.col = new float[geometry.taps() * geometry.positions()];
-        // inner dimensions: taps (forward), positions (weight gradient), filters (input gradient)
-        this.gemm = new Gemm(Math.max(geometry.taps(), Math.max(geometry.positions(), geometry.filters())));
+        this.gemm = new Gemm();
     }
 
     public ConvGeometry geometry() {

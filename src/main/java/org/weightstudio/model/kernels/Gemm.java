@@ -3,34 +3,36 @@ package org.weightstudio.model.kernels;
 /**
  * Single-precision matrix products on row-major {@code float[]} matrices stored contiguously from
  * an offset (row stride = column count): C += A B, C += A^T B and C += A B^T. An instance owns
- * its packing buffers, sized once for an inner dimension of up to {@code maxK}; the products then
- * allocate nothing. Not thread-safe: one per training thread.
+ * its packing buffers, made once; the products then allocate nothing. Not thread-safe: one per
+ * training thread.
  *
  * <p>Why packed panels: HotSpot's C2 (Java 17, no Vector API) vectorises a loop only when every
  * array in it is indexed by the loop variable with the same offset; {@code c[cOff + j] +=
  * a * b[bOff + j]} with two different loop-invariant offsets stays scalar (about 6 GFLOP/s here,
  * measured), while {@code acc[j] += a0 * p0[j] + a1 * p1[j] + a2 * p2[j] + a3 * p3[j]} over
- * separate arrays runs as 8-float AVX2 vectors (20-40 GFLOP/s in the same test). Loops that store
- * to more than one array stay scalar too, so the micro-kernel updates one row of C at a time,
- * four (or one) steps of the inner dimension per pass: a column block of B is copied once into
- * one array per row (the panel), each row of C into an accumulator row, and the kernel runs over
- * them with the index alone. The copies cost O(k n + m n) against the product's O(m k n).
+ * separate arrays runs as 8-float AVX2 vectors. So a block of B is copied once into one array per
+ * row (the panel), each row of C into an accumulator row, and the kernel runs over them with the
+ * index alone, four steps of the inner dimension per pass. The copies cost O(k n + m n) against
+ * the product's O(m k n).
  *
- * <p>Columns are taken in blocks of {@value #COLUMN_BLOCK}, so that the panel (k x 256 floats)
- * stays in the L2 cache while every row of C passes over it. The order of every sum is fixed by
- * the shapes alone, so results are bit-for-bit repeatable.
+ * <p>Tried and not kept (docs/performance.md): a k-unroll of 8 and four rows of C per pass ran
+ * scalar (4-6 GFLOP/s: C2 vectorises only loops it first unrolls, and it does not unroll bodies
+ * that large); two rows of C per pass (each panel load feeding two multiply-adds) was vectorised
+ * in some JVM runs (1.1-1.5x) and scalar in others (3x slower), so it is not dependable.
+ *
+ * <p>B is taken in blocks of {@value #DEPTH_BLOCK} rows by {@value #COLUMN_BLOCK} columns, so
+ * that the panel (256 KB at most) stays in the L2 cache while every row of C passes over it, also
+ * for the dense layers' inner dimension of 1,568. The order of every sum is fixed by the shapes alone, so results are bit-for-bit
+ * repeatable.
  */
 public final class Gemm {
     /** Columns of B and C per block. */
     static final int COLUMN_BLOCK = 256;
+    /** Rows of B (steps of the inner dimension) per block. */
+    static final int DEPTH_BLOCK = 256;
 
-    private final float[][] panel;
+    private final float[][] panel = new float[DEPTH_BLOCK][COLUMN_BLOCK];
     private final float[] acc = new float[COLUMN_BLOCK];
-
-    /** Buffers for products whose inner dimension k is at most {@code maxK}. */
-    public Gemm(int maxK) {
-        this.panel = new float[maxK][COLUMN_BLOCK];
-    }
 
     /** C[m x n] += A[m x k] B[k x n]. */
     public void multAdd(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
@@ -56,22 +58,23 @@ public final class Gemm {
      */
     private void product(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs,
             int bcs, float[] c, int cOff) {
-        if (k > panel.length) {
-            throw new IllegalArgumentException("inner dimension " + k + " exceeds this Gemm's " + panel.length);
-        }
         for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
             int width = Math.min(COLUMN_BLOCK, n - j0);
-            pack(k, width, b, bOff + j0 * bcs, brs, bcs);
-            for (int i = 0; i < m; i++) {
-                int row = cOff + i * n + j0;
-                System.arraycopy(c, row, acc, 0, width);
-                accumulateRow(k, width, a, aOff + i * ars, acs);
-                System.arraycopy(acc, 0, c, row, width);
+            for (int t0 = 0; t0 < k; t0 += DEPTH_BLOCK) {
+                int depth = Math.min(DEPTH_BLOCK, k - t0);
+                pack(depth, width, b, bOff + t0 * brs + j0 * bcs, brs, bcs);
+                int a0 = aOff + t0 * acs;
+                for (int i = 0; i < m; i++) {
+                    int row = cOff + i * n + j0;
+                    System.arraycopy(c, row, acc, 0, width);
+                    accumulateRow(depth, width, a, a0 + i * ars, acs);
+                    System.arraycopy(acc, 0, c, row, width);
+                }
             }
         }
     }
 
-    /** panel[t][j] = B[t, j0 + j] for t < k, j < width. */
+    /** panel[t][j] = B[t, j] of the block starting at {@code from}, for t < k, j < width. */
     private void pack(int k, int width, float[] b, int from, int brs, int bcs) {
         for (int t = 0; t < k; t++) {
             float[] p = panel[t];

@@ -17,16 +17,17 @@ class GemmTest {
     void randomShapesMatchTheTripleLoop(long seed) {
         Random random = new Random(seed);
         for (Op op : Op.values()) {
-            // up to 2 column blocks, any remainder of 4 in m and k
+            // up to 2 column blocks and 2 depth blocks, odd and even m, any remainder of 4 in k
             int m = 1 + random.nextInt(13);
             int n = 1 + random.nextInt(2 * Gemm.COLUMN_BLOCK + 3);
-            int k = 1 + random.nextInt(19);
+            int k = 1 + random.nextInt(random.nextBoolean() ? 19 : 2 * Gemm.DEPTH_BLOCK + 3);
             check(op, m, n, k, random, "seed " + seed);
         }
     }
 
     @ParameterizedTest(name = "{0}x{1}x{2}")
-    @CsvSource({"16,784,25", "32,196,400", "32,400,196", "400,196,32", "2,128,1568", "64,10,128"})
+    @CsvSource({"16,784,25", "32,196,400", "32,400,196", "400,196,32", "2,128,1568", "64,10,128", "64,128,1568",
+            "1568,128,64", "64,1568,128"})
     void cnnShapesMatchTheTripleLoop(int m, int n, int k) {
         Random random = new Random(m * 31L + n * 7L + k);
         for (Op op : Op.values()) {
@@ -44,7 +45,7 @@ class GemmTest {
         float[] bBig = shifted(b, off);
         float[] cBig = shifted(c, off);
         double[] expected = Reference.product(m, n, k, a, op == Op.ATB, b, op == Op.ABT, c);
-        Gemm gemm = new Gemm(k);
+        Gemm gemm = new Gemm();
         switch (op) {
             case AB -> gemm.multAdd(m, n, k, aBig, off, bBig, off, cBig, off);
             case ATB -> gemm.multTransAAdd(m, n, k, aBig, off, bBig, off, cBig, off);
