@@ -59,6 +59,25 @@ class ConvolutionTest {
         assertThat(left).as("seed %d, %s", seed, g).isCloseTo(right, within(1e-4 * (1 + Math.abs(left))));
     }
 
+    @ParameterizedTest(name = "im2col interior, seed {0}")
+    @ValueSource(longs = {21, 22, 23, 24, 25, 26})
+    void im2colInteriorOnAReusedBufferEqualsIm2colImageAfterImage(long seed) {
+        System.out.println("seed " + seed);
+        Random random = new Random(seed);
+        ConvGeometry g = new ConvGeometry(1 + random.nextInt(4), 1 + random.nextInt(9), 1 + random.nextInt(9), 1,
+                1 + 2 * random.nextInt(4));
+        float[] reused = new float[g.taps() * g.positions()];
+        float[] full = new float[reused.length];
+        for (int image = 0; image < 3; image++) {
+            // an image at an offset into a larger array; padding entries of 'reused' stay zero
+            float[] in = Reference.random(random, g.inputSize() + 2);
+            Im2col.im2colInterior(g, in, 2, reused);
+            java.util.Arrays.fill(full, 7f);
+            Im2col.im2col(g, in, 2, full);
+            assertThat(reused).as("seed %d, %s, image %d", seed, g, image).containsExactly(full);
+        }
+    }
+
     @ParameterizedTest(name = "gradient check, seed {0}")
     @ValueSource(longs = {11, 12, 13})
     void backwardMatchesFiniteDifferences(long seed) {
