@@ -55,4 +55,13 @@ public interface Layer {
      * biases b <- b - scale * g (see {@link Sgd}: scale = lr / n, shrink = 1 - lr * l2).
      */
     void update(float scale, float shrink);
+
+    /**
+     * Adds the parameter gradients of {@code twin}'s last backward (a layer of the same kind and
+     * shape, from a copy of the network) to this layer's, so that one update applies the gradient
+     * of a batch whose samples the two layers shared. Nothing to do for a layer without
+     * parameters; a layer with parameters overrides this.
+     */
+    default void addGradients(Layer twin) {
+    }
 }

@@ -124,14 +124,26 @@ public final class Network implements Classifier {
 
     /** Scores of the first n samples of the batch; returns the live scores buffer (n x classes). */
     public float[] forward(PackedBatch batch, int n) {
+        return forward(batch, 0, n);
+    }
+
+    /**
+     * Scores of the n samples of the batch from sample {@code from} on, as rows 0 to n - 1 of the
+     * live scores buffer. Only a network with a dense first layer can start past sample 0 (see
+     * {@link #splitsBatches()}): a sparse first layer's update reads the batch from sample 0.
+     */
+    public float[] forward(PackedBatch batch, int from, int n) {
         prepare(n);
         Layer first = layers.get(0);
         if (sparseInput) {
+            if (from != 0) {
+                throw new IllegalArgumentException("a sparse first layer reads the batch from sample 0, not " + from);
+            }
             ((SparseInputLayer) first).forward(batch, acts[1], n);
         } else {
             int size = first.inputShape().size();
             for (int i = 0; i < n; i++) {
-                batch.densify(i, acts[0], i * size, size);
+                batch.densify(from + i, acts[0], i * size, size);
             }
             first.forward(acts[0], acts[1], n);
         }
@@ -156,6 +168,30 @@ public final class Network implements Classifier {
             ((SparseInputLayer) first).backward(batch, grads[1], n);
         } else {
             first.backward(acts[0], acts[1], grads[1], null, n);
+        }
+    }
+
+    /**
+     * Whether a batch may be split between this network and a copy of it ({@link #forward(PackedBatch,
+     * int, int)} from any sample, then {@link #addGradients}): true when the first layer reads dense
+     * input (the CNN), false for a sparse first layer, whose update works sample by sample.
+     */
+    public boolean splitsBatches() {
+        return !sparseInput;
+    }
+
+    /**
+     * Adds the parameter gradients of {@code twin}'s last backward to this network's, layer by
+     * layer: after both have back-propagated their part of one batch, this network holds the
+     * batch's gradient and its {@link #update} applies it. Twin must be a copy of this network.
+     */
+    public void addGradients(Network twin) {
+        if (!splitsBatches() || twin.stack.length != stack.length) {
+            throw new IllegalArgumentException("gradients can be added only between copies of a network with a dense"
+                    + " first layer");
+        }
+        for (int l = 0; l < stack.length; l++) {
+            stack[l].addGradients(twin.stack[l]);
         }
     }
 

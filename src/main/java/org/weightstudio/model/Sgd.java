@@ -27,4 +27,11 @@ public final class Sgd {
             w[j] *= shrink;
         }
     }
+
+    /** g <- g + h: the gradient of a batch from the gradients of its two parts, added in this order. */
+    public static void add(float[] g, float[] h) {
+        for (int j = 0; j < g.length; j++) {
+            g[j] += h[j];
+        }
+    }
 }

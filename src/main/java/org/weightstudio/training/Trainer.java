@@ -23,8 +23,13 @@ import org.weightstudio.model.SoftmaxModel;
  * (see {@link Augmenter}) and the network reads the augmented copies: the amounts depend on
  * (seed, step, position in the batch) only, so augmented runs replay and resume bit for bit too. All work buffers are sized once per batch size; {@link #step()} allocates nothing. Not
  * thread-safe: one thread owns a trainer.
+ *
+ * <p>With {@link #setThreads(int) two threads} (for a network with a dense first layer, the CNN),
+ * each batch is split in two halves computed at the same time, the second on a {@link
+ * BatchHelper}'s copy of the network; the gradients are added in a fixed order and applied once.
+ * Runs then replay bit for bit for that thread count. {@link #close()} ends the helper thread.
  */
-public final class Trainer {
+public final class Trainer implements AutoCloseable {
     private final Network network;
     /** The one-layer model over the network's own arrays, or null for other architectures. */
     private final SoftmaxModel model;
@@ -51,6 +56,8 @@ public final class Trainer {
     /** Sink of {@link #touchImages}. */
     private int touched;
     private int lastCorrect;
+    /** The second thread of a two-thread trainer, or null. */
+    private BatchHelper helper;
 
     public Trainer(SoftmaxModel model, ImageSet data, TrainingConfig config) {
         this(model, data, config, 0);
@@ -120,7 +127,48 @@ public final class Trainer {
         batchLabels = new int[n];
         batchPredictions = new int[n];
         network.prepare(n);
+        if (helper != null) {
+            helper.prepare(n / 2);
+        }
         augmenter = null;
+    }
+
+    /**
+     * Trains on one thread (1) or splits each batch over two (2). Two threads need a network with
+     * a dense first layer ({@link Network#splitsBatches()}): the CNN, not the one-layer net or the
+     * MLP, whose sparse first layers update sample by sample.
+     */
+    public void setThreads(int threads) {
+        if (threads != 1 && threads != 2) {
+            throw new IllegalArgumentException("threads must be 1 or 2, not " + threads);
+        }
+        if (threads == 2 && !network.splitsBatches()) {
+            throw new IllegalArgumentException("two threads need a network with a dense first layer (a cnn), not a "
+                    + network.architecture().describe());
+        }
+        if (threads == 1 && helper != null) {
+            helper.close();
+            helper = null;
+        } else if (threads == 2 && helper == null) {
+            helper = new BatchHelper(network, "weight-studio-batch-helper");
+            helper.prepare(config.batchSize() / 2);
+        }
+    }
+
+    /** 1, or 2 when batches are split over a second thread. */
+    public int threads() {
+        return helper == null ? 1 : 2;
+    }
+
+    /** Ends the second thread, if any; the trainer goes on with one. */
+    @Override
+    public void close() {
+        setThreads(1);
+    }
+
+    /** The second thread's id, or -1 (for the allocation test). */
+    long helperThreadId() {
+        return helper == null ? -1 : helper.threadId();
     }
 
     public TrainingConfig config() {
@@ -202,15 +250,37 @@ public final class Trainer {
             batchLabels[i] = data.label(images[i]);
         }
         selectInputs(first, n);
-        float[] z = network.forward(batch, n);
-        float[] dz = network.scoreGradient();
-        double loss = SoftmaxCrossEntropy.lossAndGradient(z, dz, n, classes, batchLabels, batchPredictions);
+        if (helper != null && n >= 2) {
+            forwardBackwardSplit(n);
+        } else {
+            float[] z = network.forward(batch, n);
+            float[] dz = network.scoreGradient();
+            double loss = SoftmaxCrossEntropy.lossAndGradient(z, dz, n, classes, batchLabels, batchPredictions);
+            lastLoss = loss / n;
+            network.backward(batch, n);
+        }
         countCorrect(n);
-        lastLoss = loss / n;
-        network.backward(batch, n);
         // W <- (1 - lr*l2) W - (lr/n) sum_i grad_i
         network.update(Sgd.scale(lr, n), Sgd.shrink(lr, config.l2()));
         step++;
+    }
+
+    /**
+     * Samples [0, h) on this thread, [h, n) on the helper's copy at the same time, h = ceil(n / 2);
+     * then g = g_first + g_second and loss = loss_first + loss_second, in that order.
+     */
+    private void forwardBackwardSplit(int n) {
+        int half = (n + 1) / 2;
+        helper.start(network, batch, half, n - half, batchLabels);
+        float[] z = network.forward(batch, 0, half);
+        float[] dz = network.scoreGradient();
+        double loss = SoftmaxCrossEntropy.lossAndGradient(z, dz, half, classes, batchLabels, batchPredictions);
+        network.backward(batch, half);
+        helper.finish();
+        loss += helper.loss();
+        System.arraycopy(helper.predictions(), 0, batchPredictions, half, n - half);
+        network.addGradients(helper.network());
+        lastLoss = loss / n;
     }
 
     /** Images of this batch -> the inputs of the update: the packed originals, or augmented copies. */

@@ -128,6 +128,14 @@ public final class Conv2D implements Layer {
         }
     }
 
+    /** gW += twin's gW; gb += twin's gb. */
+    @Override
+    public void addGradients(Layer twin) {
+        Conv2D other = (Conv2D) twin;
+        Sgd.add(gradW, other.gradW);
+        Sgd.add(gradB, other.gradB);
+    }
+
     /** The gradient of the last backward, for tests (live). */
     float[] weightGradient() {
         return gradW;

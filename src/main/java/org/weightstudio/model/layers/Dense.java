@@ -6,6 +6,7 @@ import java.util.Random;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.weightstudio.data.PackedInk;
+import org.weightstudio.model.Layer;
 import org.weightstudio.model.PackedBatch;
 import org.weightstudio.model.PackedKernels;
 import org.weightstudio.model.Sgd;
@@ -198,6 +199,18 @@ public final class Dense implements SparseInputLayer {
         }
         pendingPacked = null;
         pendingDOut = null;
+    }
+
+    /** gW += twin's gW; gb += twin's gb: after a backward on dense input only. */
+    @Override
+    public void addGradients(Layer twin) {
+        Dense other = (Dense) twin;
+        if (pendingPacked != null || other.pendingPacked != null) {
+            throw new IllegalStateException(name + ": a sparse first layer updates sample by sample; its gradients"
+                    + " cannot be added");
+        }
+        Sgd.add(gradW, other.gradW);
+        Sgd.add(gradB, other.gradB);
     }
 
     /** dX = dZ W^T (n x in). */

@@ -161,6 +161,12 @@ public final class TemplateDense implements SparseInputLayer {
      * sample after sample in batch order (each weight gets its terms in the order it always has).
      * Overwrites the pending dz with g.
      */
+    /** The templates update sample by sample from the packed batch: there is no batch gradient to add. */
+    @Override
+    public void addGradients(Layer twin) {
+        throw new UnsupportedOperationException(name() + ": the one-layer net's update cannot be split over threads");
+    }
+
     @Override
     public void update(float scale, float shrink) {
         float[] wd = w.data();
