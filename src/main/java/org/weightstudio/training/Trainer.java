@@ -10,6 +10,7 @@ import org.weightstudio.model.PackedBatch;
 import org.weightstudio.model.Sgd;
 import org.weightstudio.model.SoftmaxCrossEntropy;
 import org.weightstudio.model.SoftmaxModel;
+import org.weightstudio.model.layers.Dense;
 
 /**
  * Minibatch stochastic gradient descent for any {@link Network}: the one-layer net (softmax
@@ -25,8 +26,8 @@ import org.weightstudio.model.SoftmaxModel;
  * thread-safe: one thread owns a trainer.
  *
  * <p>With {@link #setThreads(int) two threads} (for a network with a dense first layer, the CNN),
- * each batch is split in two halves computed at the same time, the second on a {@link
- * BatchHelper}'s copy of the network; the gradients are added in a fixed order and applied once.
+ * each batch of at least {@value #SPLIT_FROM} samples is split in two halves computed at the same
+ * time, the second on a {@link BatchHelper}'s copy of the network; the gradients are added in a fixed order and applied once.
  * Runs then replay bit for bit for that thread count. {@link #close()} ends the helper thread.
  */
 public final class Trainer implements AutoCloseable {
@@ -56,6 +57,13 @@ public final class Trainer implements AutoCloseable {
     /** Sink of {@link #touchImages}. */
     private int touched;
     private int lastCorrect;
+    /**
+     * The smallest batch a two-thread trainer splits: each half must take the dense layers' batch
+     * gradient path (smaller batches update row by row, which cannot be split); smaller batches
+     * run on the trainer's thread alone.
+     */
+    static final int SPLIT_FROM = 2 * Dense.SMALL_BATCH;
+
     /** The second thread of a two-thread trainer, or null. */
     private BatchHelper helper;
 
@@ -250,7 +258,7 @@ public final class Trainer implements AutoCloseable {
             batchLabels[i] = data.label(images[i]);
         }
         selectInputs(first, n);
-        if (helper != null && n >= 2) {
+        if (helper != null && n >= SPLIT_FROM) {
             forwardBackwardSplit(n);
         } else {
             float[] z = network.forward(batch, n);

@@ -30,13 +30,13 @@ class TwoThreadTrainerTest {
     }
 
     @ParameterizedTest(name = "batch {0}")
-    @ValueSource(ints = {2, 7, 16})
+    @ValueSource(ints = {16, 17, 40})
     void twoThreadsReplayBitForBitAndFollowOneThread(int batch) {
         try (Trainer a = trainer(batch, 7, 2); Trainer b = trainer(batch, 7, 2); Trainer one = trainer(batch, 7, 1)) {
             double lossA = 0;
             double lossOne = 0;
             // more than an epoch of the 200 images at every batch size
-            int steps = 250 / batch + 30;
+            int steps = 250 / batch + 20;
             for (int i = 0; i < steps; i++) {
                 a.step();
                 b.step();
@@ -62,7 +62,7 @@ class TwoThreadTrainerTest {
         assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
-        try (Trainer trainer = trainer(8, 42, 2)) {
+        try (Trainer trainer = trainer(16, 42, 2)) {
             for (int i = 0; i < 300; i++) {
                 trainer.step();
             }
@@ -86,7 +86,7 @@ class TwoThreadTrainerTest {
 
     @Test
     void closeEndsTheHelperThreadAndOneThreadGoesOn() throws InterruptedException {
-        Trainer trainer = trainer(4, 1, 2);
+        Trainer trainer = trainer(Trainer.SPLIT_FROM, 1, 2);
         trainer.step();
         long id = trainer.helperThreadId();
         trainer.close();

@@ -21,17 +21,24 @@ import org.weightstudio.model.kernels.Gemm;
  * layout makes both hot loops of a sparse first layer contiguous: the forward pass adds x_p times
  * row p of W for each ink pixel p, the update subtracts x_p g from row p.
  *
- * <p>On dense input the products go through the blocked {@link Gemm}, which measured 1.5-2.5x
- * EJML's {@code mult}, {@code multTransA} and {@code multTransB} on the CNN's 1568 -> 128 layer
- * and the MLP's 64 -> 10 at batch 32 and 64 (docs/performance.md), except for dX = dZ W^T at
- * small batches: there Gemm would first transpose all of W to compute a few rows, and EJML's
- * row-by-row dot products win (1.6x at batch 2), so that one product stays on EJML below
- * {@value #EJML_BELOW} samples. Type "dense" in a model file.
+ * <p>On dense input from {@value #SMALL_BATCH} samples on, the products go through the blocked
+ * {@link Gemm}, which measured 1.5-2.5x EJML's {@code mult}, {@code multTransA} and {@code
+ * multTransB} on the CNN's 1568 -> 128 layer and the MLP's 64 -> 10 at batch 32 and 64
+ * (docs/performance.md). Smaller batches do not fill Gemm's panels: it would copy all of W to
+ * compute a few rows. There the layer works row by row as on packed input, skipping the zero
+ * inputs (a ReLU before it zeroes about half): z_i = b + sum_p x_ip W[p, :], and the update
+ * subtracts x_ip g_i from row p for each non-zero x_ip, with no gradient buffer and no pass over
+ * the rest of W; dX = dZ W^T stays on EJML's {@code multTransB}, row-by-row dot products (Gemm
+ * took 1.6x its time at batch 2; a hand-written dot-product loop with four running sums took the
+ * same time as EJML). Type "dense" in a model file.
  */
 public final class Dense implements SparseInputLayer {
     public static final String TYPE = "dense";
-    /** Batches below this size compute dX = dZ W^T with EJML (see the class comment). */
-    static final int EJML_BELOW = 8;
+    /**
+     * Batches of dense input below this size are computed row by row (see the class comment); from
+     * this size on through Gemm, with a batch gradient that {@link #addGradients} can add.
+     */
+    public static final int SMALL_BATCH = 8;
 
     private final String name;
     private final int in;
@@ -52,6 +59,8 @@ public final class Dense implements SparseInputLayer {
 
     private float[] pendingDOut;
     private PackedBatch pendingPacked;
+    /** The dense input of the last backward when the update goes row by row (a small batch), else null. */
+    private float[] pendingX;
     private int pendingN;
 
     /**
@@ -168,6 +177,7 @@ public final class Dense implements SparseInputLayer {
     @Override
     public void backward(PackedBatch batch, float[] dOut, int n) {
         pendingDOut = dOut;
+        pendingX = null;
         pendingPacked = batch;
         pendingN = n;
     }
@@ -176,6 +186,10 @@ public final class Dense implements SparseInputLayer {
 
     @Override
     public void forward(float[] x, float[] z, int n) {
+        if (n < SMALL_BATCH) {
+            forwardRows(x, z, n);
+            return;
+        }
         // Z_i = b, then Z += X W (n x out)
         for (int i = 0; i < n; i++) {
             System.arraycopy(b.data(), 0, z, i * out, out);
@@ -183,8 +197,53 @@ public final class Dense implements SparseInputLayer {
         gemm.multAdd(n, out, in, x, 0, w.data(), 0, z, 0);
     }
 
+    /** z_i = b + sum_p x_ip W[p, :] over the non-zero x_ip, four rows of W per pass over acc. */
+    private void forwardRows(float[] x, float[] z, int n) {
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(b.data(), 0, acc, 0, out);
+            int xOff = i * in;
+            int p = nextNonZero(x, xOff, 0);
+            while (p < in) {
+                int p1 = nextNonZero(x, xOff, p + 1);
+                int p2 = nextNonZero(x, xOff, p1 + 1);
+                int p3 = nextNonZero(x, xOff, p2 + 1);
+                if (p3 >= in) {
+                    for (int q = p; q < in; q = nextNonZero(x, xOff, q + 1)) {
+                        addRow(q * out, x[xOff + q]);
+                    }
+                    break;
+                }
+                addRows(p * out, x[xOff + p], p1 * out, x[xOff + p1], p2 * out, x[xOff + p2], p3 * out, x[xOff + p3]);
+                p = nextNonZero(x, xOff, p3 + 1);
+            }
+            System.arraycopy(acc, 0, z, i * out, out);
+        }
+    }
+
+    /** The first p >= from with x[xOff + p] != 0, or in. */
+    private int nextNonZero(float[] x, int xOff, int from) {
+        int p = from;
+        while (p < in && x[xOff + p] == 0f) {
+            p++;
+        }
+        return p;
+    }
+
     @Override
     public void backward(float[] x, float[] z, float[] dOut, float[] dIn, int n) {
+        pendingPacked = null;
+        if (dIn != null) {
+            inputGradient(dOut, dIn, n);
+        }
+        if (n < SMALL_BATCH) {
+            // the update reads x and dZ row by row
+            pendingX = x;
+            pendingDOut = dOut;
+            pendingN = n;
+            return;
+        }
+        pendingX = null;
+        pendingDOut = null;
         // gW = X^T dZ (in x out); gb = sum_i dZ_i
         Arrays.fill(gradW, 0f);
         gemm.multTransAAdd(in, out, n, x, 0, dOut, 0, gradW, 0);
@@ -194,20 +253,15 @@ public final class Dense implements SparseInputLayer {
                 gradB[k] += dOut[i * out + k];
             }
         }
-        if (dIn != null) {
-            inputGradient(dOut, dIn, n);
-        }
-        pendingPacked = null;
-        pendingDOut = null;
     }
 
     /** gW += twin's gW; gb += twin's gb: after a backward on dense input only. */
     @Override
     public void addGradients(Layer twin) {
         Dense other = (Dense) twin;
-        if (pendingPacked != null || other.pendingPacked != null) {
-            throw new IllegalStateException(name + ": a sparse first layer updates sample by sample; its gradients"
-                    + " cannot be added");
+        if (pendingPacked != null || other.pendingPacked != null || pendingX != null || other.pendingX != null) {
+            throw new IllegalStateException(name + ": a sparse first layer, or a batch under " + SMALL_BATCH
+                    + ", updates sample by sample; its gradients cannot be added");
         }
         Sgd.add(gradW, other.gradW);
         Sgd.add(gradB, other.gradB);
@@ -215,7 +269,7 @@ public final class Dense implements SparseInputLayer {
 
     /** dX = dZ W^T (n x in). */
     private void inputGradient(float[] dOut, float[] dIn, int n) {
-        if (n < EJML_BELOW) {
+        if (n < SMALL_BATCH) {
             view(zView, n, out, dOut);
             view(dxView, n, in, dIn);
             CommonOps_FDRM.multTransB(zView, wMatrix, dxView);
@@ -229,6 +283,8 @@ public final class Dense implements SparseInputLayer {
     public void update(float scale, float shrink) {
         if (pendingPacked != null) {
             updatePacked(scale, shrink);
+        } else if (pendingX != null) {
+            updateRows(scale, shrink);
         } else {
             updateDense(scale, shrink);
         }
@@ -281,6 +337,48 @@ public final class Dense implements SparseInputLayer {
             }
         }
         pendingPacked = null;
+    }
+
+    /**
+     * W <- shrink W, then for each sample i: g_i = (lr/n) dz_i, b -= g_i, and W[p, :] -= x_ip g_i
+     * for each non-zero x_ip, four rows per pass. Overwrites the pending dz with g.
+     */
+    private void updateRows(float scale, float shrink) {
+        float[] wd = w.data();
+        float[] bd = b.data();
+        Sgd.shrink(wd, shrink);
+        float[] g = pendingDOut;
+        float[] x = pendingX;
+        for (int i = 0; i < pendingN; i++) {
+            int gOff = i * out;
+            for (int k = 0; k < out; k++) {
+                float gk = scale * g[gOff + k];
+                g[gOff + k] = gk;
+                bd[k] -= gk;
+            }
+            int xOff = i * in;
+            int p = nextNonZero(x, xOff, 0);
+            while (p < in) {
+                int p1 = nextNonZero(x, xOff, p + 1);
+                int p2 = nextNonZero(x, xOff, p1 + 1);
+                int p3 = nextNonZero(x, xOff, p2 + 1);
+                if (p3 >= in) {
+                    for (int q = p; q < in; q = nextNonZero(x, xOff, q + 1)) {
+                        float xq = x[xOff + q];
+                        int row = q * out;
+                        for (int k = 0; k < out; k++) {
+                            wd[row + k] -= xq * g[gOff + k];
+                        }
+                    }
+                    break;
+                }
+                subtractRows(g, gOff, p * out, x[xOff + p], p1 * out, x[xOff + p1], p2 * out, x[xOff + p2], p3 * out,
+                        x[xOff + p3]);
+                p = nextNonZero(x, xOff, p3 + 1);
+            }
+        }
+        pendingX = null;
+        pendingDOut = null;
     }
 
     /** W[r, :] -= x g for four rows r at once, g = g[gOff, gOff + out). */
