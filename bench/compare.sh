@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-3}"
-jar=target/weight-studio.jar
+jar="${JAR:-target/weight-studio.jar}"
 [[ -f "$jar" ]] || { echo "compare.sh: $jar missing; run 'mvn -B package -DskipTests' first" >&2; exit 66; }
 python3 -c 'import numpy' 2>/dev/null || { echo "compare.sh: python3 has no numpy" >&2; exit 69; }
 

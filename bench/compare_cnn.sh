@@ -9,12 +9,16 @@
 #
 #   bench/compare_cnn.sh [FILTERS [HIDDEN]]      default: 16,32 128 (the issue's bigger CNN)
 #   PYTHON=/work/venv/bin/python STEPS64=30 STEPS2=400 bench/compare_cnn.sh 8,16 ""
+#   JAR=old.jar bench/compare_cnn.sh             another build of the studio (before/after)
+#   THREADS=2 bench/compare_cnn.sh               the studio with train --threads 2 (batch 64 only)
+# The studio's steps default to 100 at batch 64 and 1500 at batch 2, about PyTorch's 10 s of
+# training, so that the studio's JIT warm-up (counted; PyTorch's warm-up is not) weighs as little.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 filters="${1:-16,32}"
 hidden="${2-128}"
 python="${PYTHON:-/work/venv/bin/python}"
-jar=target/weight-studio.jar
+jar="${JAR:-target/weight-studio.jar}"
 [[ -f "$jar" ]] || { echo "compare_cnn.sh: $jar missing; run 'mvn -B package -DskipTests' first" >&2; exit 66; }
 "$python" -c 'import torch' 2>/dev/null || { echo "compare_cnn.sh: $python has no torch" >&2; exit 69; }
 hidden_opt=()
@@ -23,14 +27,16 @@ hidden_opt=()
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 date -u '+# %Y-%m-%d %H:%M UTC'
-echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg); studio: $jar"
 for batch in 64 2; do
-  if [[ $batch == 64 ]]; then steps="${STEPS64:-30}"; else steps="${STEPS2:-400}"; fi
+  if [[ $batch == 64 ]]; then steps="${STEPS64:-100}"; else steps="${STEPS2:-1500}"; fi
+  threads_opt=()
+  [[ $batch == 64 && "${THREADS:-1}" != 1 ]] && threads_opt=(--threads "$THREADS")
   /usr/bin/time -f "torch_process batch=$batch %e s wall %U+%S s cpu" "$python" bench/torch_cnn_reference.py \
     --filters "$filters" --hidden "$hidden" --batch "$batch" --lr 0.05 --seconds 10 --warmup 1 2>&1 \
     | sed "s/^torch /torch batch=$batch /" | tee -a "$log"
   /usr/bin/time -f "studio_process batch=$batch %e s wall %U+%S s cpu" java -jar "$jar" train --arch cnn \
-    --filters "$filters" "${hidden_opt[@]}" --batch "$batch" --lr 0.05 --steps "$steps" --eval-every "$steps" 2>&1 \
+    --filters "$filters" "${hidden_opt[@]}" --batch "$batch" --lr 0.05 --steps "$steps" --eval-every "$steps" "${threads_opt[@]}" 2>&1 \
     | grep -E '^done|_process' | sed "s/^done /studio batch=$batch /" | tee -a "$log"
 done
 

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 rounds="${1:-3}"
 hidden="${2:-64}"
 python="${PYTHON:-/work/venv/bin/python}"
-jar=target/weight-studio.jar
+jar="${JAR:-target/weight-studio.jar}"
 [[ -f "$jar" ]] || { echo "compare_mlp.sh: $jar missing; run 'mvn -B package -DskipTests' first" >&2; exit 66; }
 "$python" -c 'import torch' 2>/dev/null || { echo "compare_mlp.sh: $python has no torch" >&2; exit 69; }
 
