@@ -93,11 +93,6 @@ public final class SnapshotCommand implements Callable<Integer> {
         // Before any AWT class loads: pictures are drawn off-screen, with or without a display.
         System.setProperty("java.awt.headless", "true");
         PrintWriter stdout = spec.commandLine().getOut();
-        if (arch.isCnn()) {
-            // the CNN's filter grid (5x5 filter tiles, second-layer tiles, dense matrix) is not drawn yet
-            throw new UsageException("snapshot --arch cnn: the CNN's filter grids are not drawn yet; "
-                    + "train it with train --arch cnn");
-        }
         GridOptions options = options(scale, "--scale");
         GridOptions gifOptions = options(gifScale == null ? scale : gifScale, "--gif-scale");
         long pictures = checkLengths();

@@ -1,4 +1,4 @@
-package org.weightstudio.ui;
+package org.weightstudio.render;
 
 /**
  * How one heatmap of a layer grid takes its values out of a parameter tensor of a frame (see
@@ -6,7 +6,7 @@ package org.weightstudio.ui;
  * a 5x5 filter, a mosaic of filters with one-pixel gaps. Gathering writes into a buffer the grid
  * owns, so drawing allocates nothing.
  */
-interface TileLayout {
+public interface TileLayout {
     /** The title under which the tile shows unit {@code unit}. */
     String title(int unit);
 

@@ -1,0 +1,12 @@
+package org.weightstudio.render;
+
+/**
+ * The colour scales one section of a layer picture was drawn with (see {@link LayerTiles}).
+ *
+ * @param tensor  the tensor drawn, "conv1.W"
+ * @param title   the section's heading
+ * @param weights the scale of its weight tiles, one entry per tile
+ * @param deltas  the scale of its delta tiles
+ */
+public record LayerScale(String tensor, String title, RowScale weights, RowScale deltas) {
+}
