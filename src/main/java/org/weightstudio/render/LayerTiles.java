@@ -219,8 +219,13 @@ public final class LayerTiles {
         }
 
         @Override
+        public boolean isGap(int row, int col) {
+            return row % (k + 1) == k || col % (k + 1) == k;
+        }
+
+        @Override
         public String describe(int unit, int row, int col, float value) {
-            if (row % (k + 1) == k || col % (k + 1) == k) {
+            if (isGap(row, col)) {
                 return null;
             }
             return String.format(Locale.ROOT, "%s  filter %d, input map %d  position row %d, col %d: %+.4g", layer,
@@ -280,14 +285,16 @@ public final class LayerTiles {
         }
 
         @Override
+        public boolean isGap(int row, int col) {
+            return row % (h + 1) == h || col % (w + 1) == w || (row / (h + 1)) * across() + col / (w + 1) >= maps;
+        }
+
+        @Override
         public String describe(int unit, int row, int col, float value) {
-            if (row % (h + 1) == h || col % (w + 1) == w) {
+            if (isGap(row, col)) {
                 return null;
             }
             int m = (row / (h + 1)) * across() + col / (w + 1);
-            if (m >= maps) {
-                return null;
-            }
             return String.format(Locale.ROOT, "%s  %s %d  map %d, position row %d, col %d: %+.4g", layer,
                     classes ? "class" : "unit", unit, m, row % (h + 1), col % (w + 1), value);
         }

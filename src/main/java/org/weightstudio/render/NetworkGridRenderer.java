@@ -225,6 +225,7 @@ public final class NetworkGridRenderer {
     // ---- networks without a template layer (a CNN): one section per layer ----
 
     private static final int SECTION_GAP = 22;
+    private static final Color GAP_INK = new Color(0xD8, 0xD8, 0xD8);
     private static final int BAR_NAME_W = 64;
     private static final int BAR_W = 360;
     /** The largest tile side a small filter is enlarged to, unless --scale itself asks for more. */
@@ -367,7 +368,8 @@ public final class NetworkGridRenderer {
                 Rectangle[] d = i == 0 ? deltaTiles : new Rectangle[p.units()];
                 drawSection(g, p, y, m, w, d);
                 y += sectionHeight(p, m) + SECTION_GAP;
-                scales.add(new LayerScale(p.section().tensor(), p.section().title(), p.weightScale(), p.deltaScale()));
+                scales.add(new LayerScale(p.section().tensor(), p.section().title(), p.weightScale(), p.deltaScale(),
+                        w, d));
             }
         } finally {
             g.dispose();
@@ -440,6 +442,7 @@ public final class NetworkGridRenderer {
         int top = y + m.titleH() + 2;
         g.drawImage(GridRenderer.renderTile(values, unit, l.rows(), l.cols(), scale.ranges()[unit], f), x, top, null);
         Rectangle r = new Rectangle(x, top, l.cols() * f, l.rows() * f);
+        drawGaps(g, l, f, r);
         g.setColor(GridRenderer.BORDER);
         g.drawRect(r.x - 1, r.y - 1, r.width + 1, r.height + 1);
         if (options.scaleMode() == ScaleMode.PER_TILE) {
@@ -448,6 +451,21 @@ public final class NetworkGridRenderer {
             g.drawString(perTileLabel(scale, unit), x, r.y + r.height + 4 + m.title().getAscent());
         }
         return r;
+    }
+
+    /**
+     * The gaps between a mosaic's blocks in light grey: left white they would read as zero
+     * weights, and the blocks (kernels, pooled maps) would run into each other.
+     */
+    private static void drawGaps(Graphics2D g, TileLayout l, int f, Rectangle r) {
+        g.setColor(GAP_INK);
+        for (int row = 0; row < l.rows(); row++) {
+            for (int col = 0; col < l.cols(); col++) {
+                if (l.isGap(row, col)) {
+                    g.fillRect(r.x + col * f, r.y + row * f, f, f);
+                }
+            }
+        }
     }
 
     private static String perTileLabel(RowScale scale, int unit) {

@@ -20,6 +20,11 @@ public interface TileLayout {
     /** Writes unit {@code unit}'s rows x cols values, taken from the tensor's values (or its delta), to out[at ...]. */
     void gather(float[] tensor, int unit, float[] out, int at);
 
+    /** Whether pixel (row, col) is a gap between the blocks of a mosaic rather than a value. */
+    default boolean isGap(int row, int col) {
+        return false;
+    }
+
     /** The hover text of pixel (row, col) of unit {@code unit} showing {@code value}, or null on a gap. */
     String describe(int unit, int row, int col, float value);
 }

@@ -71,8 +71,48 @@ class CnnGridTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {2, 77})
+    void theMosaicAndClassTilesFollowTheSignsTooAndTheirGapsAreGrey(long seed) {
+        System.out.println("CnnGridTest seed " + seed);
+        Frame f = frame(DEFAULT_CNN, seed);
+        GridPicture p = render(f, ScaleMode.SHARED, 2);
+        // conv2.W is 16 filters x 8 maps x 5 x 5; block (filter, map) at rows filter*6.., columns map*6..
+        LayerScale conv2 = p.layers().get(1);
+        Rectangle mosaic = conv2.weightTiles()[0];
+        int cell = mosaic.width / (8 * 6 - 1);
+        float[] w2 = f.tensor("conv2.W").values();
+        for (int filter = 0; filter < 16; filter++) {
+            for (int map = 0; map < 8; map++) {
+                for (int i = 0; i < 25; i++) {
+                    assertSign(p, mosaic, cell, filter * 6 + i / 5, map * 6 + i % 5, w2[(filter * 8 + map) * 25 + i],
+                            "conv2 filter " + filter + " map " + map + " weight " + i);
+                }
+            }
+        }
+        int gap = p.image().getRGB(mosaic.x + 5 * cell + cell / 2, mosaic.y + cell / 2) & 0xFFFFFF;
+        assertThat(gap).isEqualTo(0xD8D8D8);
+        // dense1.W is 784 x 10 (input i = (map * 7 + y) * 7 + x); class k's tile shows map m at block (m / 4, m % 4)
+        LayerScale dense = p.layers().get(2);
+        float[] w3 = f.tensor("dense1.W").values();
+        for (int k = 0; k < 10; k++) {
+            Rectangle tile = dense.weightTiles()[k];
+            int c = tile.width / 31;
+            for (int i = 0; i < 784; i += 13) {
+                int m = i / 49;
+                int y = i % 49 / 7;
+                int x = i % 7;
+                assertSign(p, tile, c, (m / 4) * 8 + y, (m % 4) * 8 + x, w3[i * 10 + k], "class " + k + " input " + i);
+            }
+        }
+    }
+
     private static void assertSign(GridPicture p, Rectangle tile, int row, int col, float value, String what) {
-        int cell = tile.width / 5;
+        assertSign(p, tile, tile.width / 5, row, col, value, what);
+    }
+
+    private static void assertSign(GridPicture p, Rectangle tile, int cell, int row, int col, float value,
+            String what) {
         int rgb = p.image().getRGB(tile.x + col * cell + cell / 2, tile.y + row * cell + cell / 2);
         int red = rgb >> 16 & 0xFF;
         int blue = rgb & 0xFF;
