@@ -238,6 +238,15 @@ class SnapshotCommandTest {
             assertThat(l.weightRange()[0]).isPositive();
             assertThat(l.deltaRange()[0]).isPositive();
         }
+
+        // the same seed replays the same pictures, byte for byte
+        Path again = dir.resolve("C2");
+        assertThat(run("snapshot", "--data", data.toString(), "--arch", "cnn", "--steps", "6", "--every", "2",
+                "--batch", "4", "--out", again.toString(), "--scale", "2").code()).isZero();
+        List<Path> replayed = list(again).stream().filter(p -> p.toString().endsWith(".png")).toList();
+        for (int i = 0; i < 3; i++) {
+            assertThat(Files.readAllBytes(replayed.get(i))).isEqualTo(Files.readAllBytes(pngs.get(i)));
+        }
     }
 
     @Test
