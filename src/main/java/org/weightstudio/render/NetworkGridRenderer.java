@@ -256,12 +256,17 @@ public final class NetworkGridRenderer {
          * Pixels per value: a 5x5 filter 5 times --scale (20 at the default 4, a 100-pixel tile,
          * at most {@value #MAX_SMALL_TILE} pixels), a 16x16 picture twice, larger ones --scale; a
          * section of one picture (a filter mosaic, a matrix) grown towards 600 pixels tall at up to
-         * 12 a value, so its small kernels or few rows can be read, and never wider than 1,200.
+         * 12 a value, so its small kernels or few rows can be read, and never wider than 1,200; the
+         * tiles of a section of more than 32 units at half that.
          */
         static int factor(TileLayout l, int scale) {
             int px = Math.max(l.rows(), l.cols());
             int f = px <= 8 ? 5 * scale : px <= 16 ? 2 * scale : scale;
             f = Math.min(f, Math.max(scale, MAX_SMALL_TILE / px));
+            if (l.units() > 32) {
+                // a hidden layer's 128 units: half size, so the section stays a few screens tall
+                f = Math.max(1, f / 2);
+            }
             if (l.units() == 1) {
                 f = Math.max(f, Math.min(12, 600 / l.rows()));
                 while (f > 1 && l.cols() * f > 1200) {
