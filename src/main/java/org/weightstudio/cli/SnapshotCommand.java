@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code weight-studio snapshot}: trains headless and writes the grid picture (PNG + JSON sidecar)
- * every K updates, then optionally an animated GIF of those pictures. Needs no display.
+ * every K updates, then optionally an animated GIF of those pictures. Needs no display. Any
+ * architecture: the one-layer net's templates, an MLP's hidden units and output matrix, a CNN's
+ * filters, kernel mosaic and dense weights (see {@code render/NetworkGridRenderer}).
  *
  * <p>Frames follow the studio's recipe, so the window paused at the same step with refresh
  * interval K shows the same pixels: a frame is captured every K updates with
