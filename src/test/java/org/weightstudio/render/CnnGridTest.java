@@ -9,6 +9,9 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
+import org.weightstudio.persistence.SnapshotSidecar;
 import org.weightstudio.model.Architecture;
 import org.weightstudio.model.Network;
 import org.weightstudio.model.Tensor;
@@ -162,6 +165,23 @@ class CnnGridTest {
             }
         }
         assertThat(robust.weightScale()).isSameAs(robust.layers().get(0).weights());
+    }
+
+    /** The window's Snapshot passes the template-layer delta it shows: for a CNN an empty one. */
+    @Test
+    void savingACnnFrameAsTheWindowDoesWritesThePictureAndEachSectionsRanges(@TempDir Path dir) throws Exception {
+        Frame f = frame(DEFAULT_CNN, 12);
+        SavedSnapshot saved = new SnapshotWriter(java.time.Clock.systemDefaultZone()).saveGrid(dir, f, new float[0],
+                123, new GridOptions(ScaleMode.SHARED, 2), TestFrames.info());
+        assertThat(javax.imageio.ImageIO.read(saved.png().toFile()).getWidth())
+                .isEqualTo(render(f, ScaleMode.SHARED, 2).width());
+        SnapshotSidecar meta = SnapshotSidecar.read(saved.sidecar());
+        assertThat(meta.deltaFromStep()).as("the frame's own delta, since its previous step").isEqualTo(400);
+        assertThat(meta.architecture()).isEqualTo(DEFAULT_CNN.describe());
+        assertThat(meta.layers()).hasSize(3);
+        // shared: one range per section and row, the largest |w| of the section
+        float[] conv2 = f.tensor("conv2.W").values();
+        assertThat(meta.layers().get(1).weightRange()[0]).isEqualTo(HeatmapRasterizer.maxAbs(conv2, 0, conv2.length));
     }
 
     @Test
