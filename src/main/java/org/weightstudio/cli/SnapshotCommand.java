@@ -83,7 +83,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     ScaleMode scaleMode = GridOptions.defaults().scaleMode();
 
     @Option(names = "--scale", paramLabel = "F",
-            description = "Screen pixels per weight, an integer (default: ${DEFAULT-VALUE}).")
+            description = "Screen pixels per weight, an integer; a CNN's 5x5 filters are drawn at 5 times this "
+                    + "(default: ${DEFAULT-VALUE}).")
     int scale = GridOptions.DEFAULT_SCALE;
 
     @Option(names = "--gif-scale", paramLabel = "F",
