@@ -30,6 +30,8 @@ public final class Gemm {
     static final int COLUMN_BLOCK = 256;
     /** Rows of B (steps of the inner dimension) per block. */
     static final int DEPTH_BLOCK = 256;
+    /** Columns per pass when packing B^T. */
+    private static final int TRANSPOSE_BLOCK = 16;
 
     private final float[][] panel = new float[DEPTH_BLOCK][COLUMN_BLOCK];
     private final float[] acc = new float[COLUMN_BLOCK];
@@ -76,13 +78,22 @@ public final class Gemm {
 
     /** panel[t][j] = B[t, j] of the block starting at {@code from}, for t < k, j < width. */
     private void pack(int k, int width, float[] b, int from, int brs, int bcs) {
-        for (int t = 0; t < k; t++) {
-            float[] p = panel[t];
-            int s = from + t * brs;
-            if (bcs == 1) {
-                System.arraycopy(b, s, p, 0, width);
-            } else {
-                for (int j = 0; j < width; j++) {
+        if (bcs == 1) {
+            for (int t = 0; t < k; t++) {
+                System.arraycopy(b, from + t * brs, panel[t], 0, width);
+            }
+            return;
+        }
+        // B^T: B[t, j] = b[from + j * bcs + t], each column j of the panel a contiguous run of b.
+        // Taken TRANSPOSE_BLOCK columns at a time, so that reads run along those runs and the
+        // panel lines being written stay in L1 (column by column, every read was a cache miss:
+        // a stride of bcs floats).
+        for (int j0 = 0; j0 < width; j0 += TRANSPOSE_BLOCK) {
+            int j1 = Math.min(width, j0 + TRANSPOSE_BLOCK);
+            for (int t = 0; t < k; t++) {
+                float[] p = panel[t];
+                int s = from + t;
+                for (int j = j0; j < j1; j++) {
                     p[j] = b[s + j * bcs];
                 }
             }
