@@ -94,6 +94,20 @@ class ModelsWindowTest {
     }
 
     @Test
+    void theHiddenSizeShowsOnlyWithTheMlpAndTheCnnSortsFilters(FxRobot robot) {
+        waitFor("the one-layer grid", () -> window.grid() != null);
+        assertThat(robot.lookup("#hiddenSize").query().isVisible()).isFalse();
+        choose(robot, ModelKind.MLP);
+        assertThat(robot.lookup("#hiddenSize").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#sortByChange").queryAs(javafx.scene.control.CheckBox.class).getText())
+                .isEqualTo("sort units by change");
+        choose(robot, ModelKind.CNN);
+        assertThat(robot.lookup("#hiddenSize").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#sortByChange").queryAs(javafx.scene.control.CheckBox.class).getText())
+                .isEqualTo("sort filters by change");
+    }
+
+    @Test
     void aModelLeftTrainingPausesWhileHiddenAndResumesWhenShown(FxRobot robot) throws InterruptedException {
         robot.interact(() -> {
             vm().form().setPace(50);
