@@ -108,6 +108,42 @@ class ModelsWindowTest {
     }
 
     @Test
+    void theMlpsTimelineExportsAsTheSnapshotCommandDrawsItAndTheCnnSaysNotYet(FxRobot robot) throws Exception {
+        choose(robot, ModelKind.MLP);
+        train(robot, 3);
+        train(robot, 4);
+        Recording recording = window.recording();
+        var frames = recording.history().all();
+        assertThat(frames).hasSizeGreaterThanOrEqualTo(2);
+        Path gif = Files.createTempDirectory("mlp-export").resolve("mlp.gif");
+        var task = new java.util.concurrent.atomic.AtomicReference<javafx.concurrent.Task<Path>>();
+        robot.interact(() -> task.set(recording.exportGif(gif, 10, 2, false)));
+        assertThat(task.get()).as("the export started").isNotNull();
+        waitFor("the export", () -> task.get().isDone() && recording.exportProperty().get() == null);
+        // every recorded picture, each the MLP's grid as snapshot --arch mlp draws it (hidden units, output matrix)
+        try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            var reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertThat(reader.getNumImages(true)).isEqualTo(frames.size());
+            var last = frames.get(frames.size() - 1);
+            var expected = org.weightstudio.render.SnapshotWriter.renderGrid(last,
+                    last.deltaSince(frames.get(frames.size() - 2)), frames.get(frames.size() - 2).step(),
+                    new org.weightstudio.render.GridOptions(vm().form().scaleModeProperty().get(), 2),
+                    new org.weightstudio.render.SnapshotInfo("synthetic", vm().dataset().classNames(),
+                            vm().form().refreshIntervalProperty().get())).image();
+            assertThat(reader.getWidth(frames.size() - 1)).isEqualTo(expected.getWidth());
+            assertThat(reader.getHeight(frames.size() - 1)).isEqualTo(expected.getHeight());
+        }
+
+        choose(robot, ModelKind.CNN);
+        train(robot, 2);
+        Path cnnGif = gif.resolveSibling("cnn.gif");
+        robot.interact(() -> assertThat(recording.exportGif(cnnGif, 10, 2, false)).isNull());
+        assertThat(text(robot, "#banner")).startsWith("Export of the CNN's timeline is not available yet");
+        assertThat(cnnGif).doesNotExist();
+    }
+
+    @Test
     void aModelLeftTrainingPausesWhileHiddenAndResumesWhenShown(FxRobot robot) throws InterruptedException {
         robot.interact(() -> {
             vm().form().setPace(50);
