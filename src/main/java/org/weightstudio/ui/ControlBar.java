@@ -176,6 +176,8 @@ final class ControlBar extends VBox {
         onCommit(decayField, vm.form()::setDecay);
         l2Field.setText(formatRate(vm.form().l2Property().get()));
         decayField.setText(formatRate(vm.form().decayProperty().get()));
+        vm.form().l2Property().addListener((o, was, v) -> l2Field.setText(formatRate(v.doubleValue())));
+        vm.form().decayProperty().addListener((o, was, v) -> decayField.setText(formatRate(v.doubleValue())));
         onCommit(seedField, vm.form()::setSeed);
         batchField.setText(Integer.toString(vm.form().batchSizeProperty().get()));
         vm.form().batchSizeProperty().addListener((o, was, n) -> batchField.setText(Integer.toString(n.intValue())));

@@ -84,8 +84,12 @@ public final class HyperParametersForm {
      */
     TrainingConfig oneLayerConfig(int images) {
         trainingImages = images;
+        // L2 and decay as the form shows them until a model is attached (edits made while the data
+        // loaded count); afterwards the form shows that model's, so the saved ones are the one-layer net's
+        boolean formIsOwn = session == null;
         return TrainingConfig.defaults().withBatchSize(Math.min(saved.batchSize, images))
-                .withLearningRate(saved.learningRate).withSeed(seed.get()).withL2(l2.get()).withDecay(decay.get());
+                .withLearningRate(saved.learningRate).withSeed(seed.get())
+                .withL2(formIsOwn ? l2.get() : saved.l2).withDecay(formIsOwn ? decay.get() : saved.decay);
     }
 
     /** Pixels of one training image, once the data has loaded (augmentation has a limit). */
@@ -113,9 +117,12 @@ public final class HyperParametersForm {
     /** From now on, changes apply to {@code s}; it gets the form's pace and auto-grow now. */
     void attach(TrainingSession s) {
         this.session = s;
-        // each model keeps its own batch size, learning rate and augmentation: the fields show this one's
+        // each model keeps its own batch size, learning rate, L2, decay and augmentation: the fields
+        // show this one's (and a change sends them back to it, not another model's)
         batchSize.set(s.config().batchSize());
         learningRate.set(s.config().learningRate());
+        l2.set(s.config().l2());
+        decay.set(s.config().decay());
         augment.set(!s.config().augmentation().isOff());
         s.setAutoGrow(autoGrow.get());
         s.setPace(pace.get());
@@ -321,6 +328,14 @@ public final class HyperParametersForm {
 
     double savedLearningRate() {
         return saved.learningRate;
+    }
+
+    double savedL2() {
+        return saved.l2;
+    }
+
+    double savedDecay() {
+        return saved.decay;
     }
 
     public int historyFrames() {

@@ -226,14 +226,18 @@ public final class StudioViewModel implements AutoCloseable {
         s.model = models.selectedProperty().get().id;
         s.hidden = models.hiddenProperty().get();
         s.augment = augmentedModels();
-        // the form shows the model on screen; the batch size and rate saved are the one-layer net's
+        // the form shows the model on screen; the batch size, rate, L2 and decay saved are the one-layer net's
         ModelSlot oneLayer = models.slot(ModelKind.ONE_LAYER);
         if (oneLayer != null) {
             s.batchSize = oneLayer.session().config().batchSize();
             s.learningRate = oneLayer.session().config().learningRate();
+            s.l2 = oneLayer.session().config().l2();
+            s.decay = oneLayer.session().config().decay();
         } else if (dataset != null) {
             s.batchSize = form.savedBatchSize();
             s.learningRate = form.savedLearningRate();
+            s.l2 = form.savedL2();
+            s.decay = form.savedDecay();
         }
         return s;
     }

@@ -111,12 +111,21 @@ class AugmentWindowTest {
         // the settings file listed the MLP: it starts augmented
         assertThat(box(robot).isSelected()).isTrue();
         assertThat(vm().session().config().augmentation()).isEqualTo(Augmentation.DEFAULTS);
+        // the toggle sends the MLP its own settings back, not the one-layer net's (decay 10 there)
+        robot.clickOn("#augment");
+        robot.clickOn("#augment");
+        assertThat(vm().session().config().decay()).isEqualTo(0.2);
+        assertThat(robot.lookup("#decayField").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("0.2");
+        assertThat(vm().session().config().augmentation()).isEqualTo(Augmentation.DEFAULTS);
 
         robot.clickOn("#model-" + ModelKind.ONE_LAYER.id);
         waitFor("the one-layer net", () -> vm().models().selectedProperty().get() == ModelKind.ONE_LAYER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(box(robot).isSelected()).isFalse();
+        assertThat(robot.lookup("#decayField").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo(Double.toString(StudioSettings.defaults().decay));
         robot.clickOn("#augment");
+        assertThat(vm().session().config().decay()).isEqualTo(StudioSettings.defaults().decay);
         assertThat(vm().models().slot(ModelKind.ONE_LAYER).session().config().augmentation().isOff()).isFalse();
         // the MLP kept its own
         assertThat(vm().models().slot(ModelKind.MLP).session().config().augmentation()).isEqualTo(Augmentation.DEFAULTS);
