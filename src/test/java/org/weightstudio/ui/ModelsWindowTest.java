@@ -144,6 +144,20 @@ class ModelsWindowTest {
     }
 
     @Test
+    void eachModelGetsItsTestAccuracyInTheStatusBar(FxRobot robot) {
+        waitFor("the one-layer grid", () -> window.grid() != null);
+        train(robot, 5);
+        waitFor("the one-layer net's test accuracy", () -> vm().tests().accuracyStepProperty().get() == 5);
+        choose(robot, ModelKind.MLP);
+        train(robot, 3);
+        waitFor("the MLP's test accuracy", () -> vm().tests().accuracyStepProperty().get() == 3);
+        assertThat(text(robot, "#testLabel")).endsWith("(step 3)");
+        choose(robot, ModelKind.ONE_LAYER);
+        train(robot, 2);
+        waitFor("the one-layer net's test accuracy again", () -> vm().tests().accuracyStepProperty().get() == 7);
+    }
+
+    @Test
     void aModelLeftTrainingPausesWhileHiddenAndResumesWhenShown(FxRobot robot) throws InterruptedException {
         robot.interact(() -> {
             vm().form().setPace(50);
