@@ -106,6 +106,26 @@ class TestSetFolderTest {
         assertThat(robot.lookup("#folder-kinds-One-layer").queryLabeled().getText()).startsWith("font ");
         assertThat(pane.folderEvaluation().results()).hasSize(2);
 
+        // a click on the one-layer net's most common confusion shows exactly its pictures
+        int[][] c = pictures.evaluate(oneLayer).evaluation().confusion();
+        int a = 0;
+        int b = 1;
+        for (int i = 0; i < 10; i++) {
+            for (int j = 0; j < 10; j++) {
+                if (i != j && c[i][j] > c[a][b]) {
+                    a = i;
+                    b = j;
+                }
+            }
+        }
+        assertThat(c[a][b]).as("the one-layer net makes mistakes on these pictures").isPositive();
+        robot.clickOn("#folder-cell-One-layer-" + a + "-" + b);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#folder-gallery").queryAs(javafx.scene.layout.FlowPane.class).getChildren())
+                .hasSize(c[a][b]);
+        assertThat(robot.lookup("#folder-gallery-title").queryLabeled().getText())
+                .startsWith("One-layer 784-10: " + c[a][b] + " picture").endsWith("of " + a + " predicted as " + b);
+
         // back to MNIST: its own view and status, the folder's kept for later
         robot.interact(() -> pane.usePictureFolder(false));
         assertThat(status(robot)).isEqualTo("Not evaluated yet");
