@@ -85,6 +85,17 @@ public final class AugmentFolderTour {
             return status instanceof Label l && (l.getText().startsWith("Accuracy") || l.getText().startsWith("Cannot"));
         }), 300);
         sleep(1);
+        // the pictures of one confusion, as the model saw them
+        fx(() -> {
+            Node cell = window.stage().getScene().lookup("#folder-cell-" + System.getProperty("tour.cell", "One-layer-6-5"));
+            if (cell != null) {
+                cell.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0,
+                        javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true,
+                        false, false, null));
+            }
+            return null;
+        });
+        sleep(1);
         System.out.println(fx(() -> ((Label) window.stage().getScene().lookup("#testset-status")).getText()));
         shot(window, out.resolve("screenshot-testset-folder.png"));
         fx(() -> {

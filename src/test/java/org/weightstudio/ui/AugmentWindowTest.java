@@ -96,10 +96,12 @@ class AugmentWindowTest {
         assertThat(first).isNotEqualTo(stored);
         // the panel's first image is the augmented one, not the stored one
         assertThat(firstInputShown(robot)).isEqualTo(first);
+        assertThat(robot.lookup("#batchTitle").queryLabeled().getText()).isEqualTo("Last update's inputs, augmented");
 
         robot.clickOn("#augment");
         assertThat(vm().session().config().augmentation().isOff()).isTrue();
         assertThat(step(robot).batchPixels()).isNull();
+        assertThat(robot.lookup("#batchTitle").queryLabeled().getText()).isEqualTo("Last update's inputs");
     }
 
     @Test
