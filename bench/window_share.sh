@@ -11,12 +11,17 @@
 # Needs target/weight-studio.jar (mvn -B package -DskipTests; JAR=FILE for another), xvfb-run and
 # /usr/bin/time.
 #
-#   bench/window_share.sh [STEPS] [REFRESH...]        defaults: 900000 1 10
+# A single round swings by about 10% on a quiet machine (the 1-step start-up alone varies by
+# 0.5 s against about 5 s of training), so ROUNDS rounds (default 3) run one after the other and
+# the median share per refresh interval is printed last.
+#
+#   [ROUNDS=R] bench/window_share.sh [STEPS] [REFRESH...]        defaults: 900000 1 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps="${1:-900000}"
 shift || true
 refreshes=("${@:-}")
+rounds="${ROUNDS:-3}"
 [[ -n "${refreshes[0]}" ]] || refreshes=(1 10)
 jar="${JAR:-target/weight-studio.jar}"
 [[ -f "$jar" ]] || { echo "window_share.sh: $jar missing; run 'mvn -B package -DskipTests' first" >&2; exit 66; }
@@ -38,16 +43,28 @@ window() {
 }
 
 date -u '+# %Y-%m-%d %H:%M UTC'
-echo "# steps=$steps; wall and CPU seconds of whole processes, start-up (1-step run) subtracted"
-read -r h1 h1c < <(headless 1)
-read -r hn hnc < <(headless "$steps")
-printf 'headless     1 step: %6.2f s wall %6.2f s cpu   %s steps: %6.2f s wall %6.2f s cpu\n' "$h1" "$h1c" "$steps" "$hn" "$hnc"
+echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# steps=$steps rounds=$rounds; wall and CPU seconds of whole processes, start-up (1-step run) subtracted"
+declare -A shares
+for ((round = 1; round <= rounds; round++)); do
+  read -r h1 h1c < <(headless 1)
+  read -r hn hnc < <(headless "$steps")
+  printf 'round %d headless     1 step: %6.2f s wall %6.2f s cpu   %s steps: %6.2f s wall %6.2f s cpu\n' "$round" "$h1" "$h1c" "$steps" "$hn" "$hnc"
+  for r in "${refreshes[@]}"; do
+    read -r w1 w1c < <(window 1 "$r")
+    read -r wn wnc < <(window "$steps" "$r")
+    printf 'round %d window r=%-4s 1 step: %6.2f s wall %6.2f s cpu   %s steps: %6.2f s wall %6.2f s cpu\n' "$round" "$r" "$w1" "$w1c" "$steps" "$wn" "$wnc"
+    line=$(awk -v h1="$h1" -v hn="$hn" -v w1="$w1" -v wn="$wn" -v r="$r" -v n="$steps" -v round="$round" 'BEGIN {
+      h = hn - h1; w = wn - w1
+      printf "round=%d refresh=%s headless_train_s=%.2f window_train_s=%.2f headless_samples_per_s=%.0f window_samples_per_s=%.0f share=%.0f%%\n",
+        round, r, h, w, 2 * n / h, 2 * n / w, 100 * h / w }')
+    echo "$line"
+    shares[$r]+="${line##*share=} "
+  done
+done
 for r in "${refreshes[@]}"; do
-  read -r w1 w1c < <(window 1 "$r")
-  read -r wn wnc < <(window "$steps" "$r")
-  printf 'window r=%-4s 1 step: %6.2f s wall %6.2f s cpu   %s steps: %6.2f s wall %6.2f s cpu\n' "$r" "$w1" "$w1c" "$steps" "$wn" "$wnc"
-  awk -v h1="$h1" -v hn="$hn" -v w1="$w1" -v wn="$wn" -v r="$r" -v n="$steps" 'BEGIN {
-    h = hn - h1; w = wn - w1
-    printf "refresh=%s headless_train_s=%.2f window_train_s=%.2f headless_samples_per_s=%.0f window_samples_per_s=%.0f share=%.0f%%\n",
-      r, h, w, 2 * n / h, 2 * n / w, 100 * h / w }'
+  # the median of the rounds' shares
+  echo "${shares[$r]}" | tr -d '%' | tr ' ' '\n' | grep -v '^$' | sort -n \
+    | awk -v r="$r" '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+        printf "refresh=%s median_share=%.0f%% (rounds: %d)\n", r, m, NR }'
 done

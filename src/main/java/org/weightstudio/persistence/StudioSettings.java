@@ -60,8 +60,9 @@ public final class StudioSettings {
     public String[] augment = {};
     /** The timeline's memory budget, in percent of the maximum heap. */
     public int historyHeapPercent = 25;
-    public double windowWidth = 1500;
-    public double windowHeight = 900;
+    /** The window's size; a fresh window asks for 1600x1000 (the size the grid is laid out for), less on a smaller screen. */
+    public double windowWidth = 1600;
+    public double windowHeight = 1000;
 
     public static StudioSettings defaults() {
         return new StudioSettings();

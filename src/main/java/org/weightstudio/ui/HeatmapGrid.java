@@ -65,7 +65,7 @@ final class HeatmapGrid extends Region implements ModelGrid {
         getChildren().addAll(deltas);
         getStyleClass().add("heatmap-grid");
         setPadding(new Insets(6));
-        setMinSize(400, 2 * (rows + TILE_EXTRA) + GAP);
+        setMinWidth(400);
         // The preferred height follows the width: ask the parent again when the width changes.
         widthProperty().addListener((o, was, now) -> {
             if (getParent() != null) {
@@ -159,6 +159,15 @@ final class HeatmapGrid extends Region implements ModelGrid {
     @Override
     protected double computePrefWidth(double height) {
         return weights.length * (28 * 4 + GAP);
+    }
+
+    /**
+     * The tiles come first: the grid will not be squeezed below the height its tiles need at
+     * the current width, so a short window takes the height from the chart band below it.
+     */
+    @Override
+    protected double computeMinHeight(double width) {
+        return Math.max(2 * (weights[0].rows() + TILE_EXTRA) + GAP, computePrefHeight(width));
     }
 
     /** The height the tiles need at the current width, so that spare height goes to the charts. */

@@ -12,6 +12,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.weightstudio.model.Architecture;
 import org.weightstudio.render.HeatmapRasterizer;
@@ -51,9 +52,9 @@ final class LayerGrid extends VBox implements ModelGrid {
         }
         content.setPadding(new Insets(4));
         scroll.setFitToWidth(true);
-        // the charts below keep their room: the sections scroll
+        // the sections scroll in the height the window leaves them (the charts band below has its own cap)
         scroll.setPrefViewportHeight(380);
-        scroll.setMaxHeight(420);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         scroll.setId("layerScroll");
         getChildren().addAll(top, scroll);
         setSpacing(4);

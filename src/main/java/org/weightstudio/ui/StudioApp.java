@@ -2,6 +2,8 @@ package org.weightstudio.ui;
 
 import java.util.Arrays;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.weightstudio.persistence.StudioSettings;
 import org.weightstudio.persistence.StudioSettingsStore;
@@ -53,6 +55,10 @@ public final class StudioApp extends Application {
         }
         // A scripted run (--quit-after-steps) uses the defaults, so that it gives the same
         // picture on every machine, and leaves the user's settings alone.
+        // No window larger than the screen's usable area (a saved size from a bigger screen included).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        settings.windowWidth = Math.min(settings.windowWidth, screen.getWidth());
+        settings.windowHeight = Math.min(settings.windowHeight, screen.getHeight());
         window = new StudioWindow(stage, settings, store, options);
         if (options.reportFirstPicture()) {
             FirstPictureReport.printWhenDrawn(window);

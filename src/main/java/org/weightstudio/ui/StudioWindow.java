@@ -45,6 +45,8 @@ import org.weightstudio.ui.draw.TestSetPane;
 public final class StudioWindow {
     /** The charts never take more height than this: spare height is the grid's. */
     private static final double MAX_CHARTS_HEIGHT = 300;
+    /** With the one-layer grid, whose tiles stop growing at 142 px, the charts may take more. */
+    private static final double MAX_CHARTS_HEIGHT_BESIDE_TEMPLATES = 380;
     /** Range labels change at most this often while training runs. */
     private static final long LABEL_PERIOD_NANOS = 250_000_000L;
 
@@ -68,6 +70,9 @@ public final class StudioWindow {
     private final java.util.Map<ModelKind, ModelGrid> grids = new java.util.EnumMap<>(ModelKind.class);
     private ModelGrid grid;
     private HBox upper;
+    /** The band under the grid: the last batch and the foldable charts. */
+    private HBox lower;
+    private TitledPane charts;
     private BatchView batch;
     private int exitCode;
     private boolean shutDown;
@@ -258,23 +263,19 @@ public final class StudioWindow {
         // batch and the charts share a lower band that can be folded away. `upper` holds the grid
         // of the model shown (showGrid swaps it when another model is chosen).
         upper = new HBox(12);
-        showGrid(vm.models().selectedProperty().get());
         MetricsView metrics = new MetricsView(vm.charts());
-        TitledPane charts = new TitledPane("Loss and accuracy", metrics);
+        charts = new TitledPane("Loss and accuracy", metrics);
         charts.setId("chartsPane");
         charts.setAnimated(false);
-        charts.setMaxHeight(MAX_CHARTS_HEIGHT);
         // a big batch (an MLP's 32 images) scrolls rather than pushing the grid off the window
         ScrollPane batchScroll = new ScrollPane(batch);
         batchScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         batchScroll.setMinViewportWidth(batch.prefWidth(-1));
-        HBox lower = new HBox(12, batchScroll, charts);
+        lower = new HBox(12, batchScroll, charts);
         HBox.setHgrow(charts, Priority.ALWAYS);
-        // the grid takes the height left (an MLP's or CNN's scrolls inside it); the lower band
-        // keeps its own height up to the cap, less when the charts are folded
-        lower.setMaxHeight(MAX_CHARTS_HEIGHT);
         lower.setMinHeight(0);
-        VBox.setVgrow(upper, Priority.ALWAYS);
+        charts.expandedProperty().addListener((o, was, open) -> shareHeight());
+        showGrid(vm.models().selectedProperty().get());
         VBox training = new VBox(6, upper, lower);
         centre.getChildren().setAll(tabs(training, data));
         stage.setTitle("Weight Studio - " + data.name() + " (" + data.train().size() + " training images)");
@@ -303,6 +304,23 @@ public final class StudioWindow {
         grid = g;
         upper.getChildren().setAll(g.node());
         HBox.setHgrow(g.node(), Priority.ALWAYS);
+        shareHeight();
+    }
+
+    /**
+     * Shares the height between the grid and the band below. The one-layer grid never gets less
+     * than its tiles need (see HeatmapGrid's minimum height), and spare height beyond that goes to
+     * the charts up to their cap: larger tiles would cost the charts more than they add. An MLP's
+     * or CNN's grid scrolls and takes all the height left. Folded, the charts keep only their own
+     * height.
+     */
+    private void shareHeight() {
+        boolean templates = grid instanceof HeatmapGrid;
+        VBox.setVgrow(lower, templates && charts.isExpanded() ? Priority.ALWAYS : Priority.NEVER);
+        VBox.setVgrow(upper, templates ? Priority.SOMETIMES : Priority.ALWAYS);
+        double cap = templates ? MAX_CHARTS_HEIGHT_BESIDE_TEMPLATES : MAX_CHARTS_HEIGHT;
+        charts.setMaxHeight(cap);
+        lower.setMaxHeight(cap);
     }
 
     /** The one-layer grid goes through the snapshot writer (PNG and sidecar, as the command); other grids are written as shown. */

@@ -187,7 +187,7 @@ class StudioSettingsStoreTest {
         assertThat(s.batchSize).isEqualTo(2);
         assertThat(s.historyFrames).isEqualTo(2000);
         assertThat(s.historyHeapPercent).isEqualTo(25);
-        assertThat(s.windowHeight).isEqualTo(900);
+        assertThat(s.windowHeight).isEqualTo(StudioSettings.defaults().windowHeight);
         assertThat(loaded.warning()).contains("snapshotFolder").doesNotContain("\n").doesNotContain("\u0000");
     }
 
