@@ -113,6 +113,10 @@ class ModelsWindowTest {
         train(robot, 3);
         train(robot, 4);
         Recording recording = window.recording();
+        // the last picture (drawn when the trainer paused) recorded before the export reads the history
+        assertThat(vm().session().control().awaitIdle(10, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
         var frames = recording.history().all();
         assertThat(frames).hasSizeGreaterThanOrEqualTo(2);
         Path gif = Files.createTempDirectory("mlp-export").resolve("mlp.gif");
@@ -120,6 +124,7 @@ class ModelsWindowTest {
         robot.interact(() -> task.set(recording.exportGif(gif, 10, 2, false)));
         assertThat(task.get()).as("the export started").isNotNull();
         waitFor("the export", () -> task.get().isDone() && recording.exportProperty().get() == null);
+        waitFor("the banner", () -> text(robot, "#banner").startsWith("Exported " + frames.size() + " frames"));
         // every recorded picture, each the MLP's grid as snapshot --arch mlp draws it (hidden units, output matrix)
         try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
             var reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
