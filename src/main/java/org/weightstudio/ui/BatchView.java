@@ -44,6 +44,8 @@ final class BatchView extends VBox {
         this.grey = new int[images.imageSize()];
         title.getStyleClass().add("section-title");
         title.setId("batchTitle");
+        // ", augmented" does not fit the panel's width on one line
+        title.setWrapText(true);
         getChildren().add(title);
         for (int i = 0; i < SHOWN; i++) {
             WritableImage[] pair = {new WritableImage(images.cols(), images.rows()),
