@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code weight-studio snapshot}: trains headless and writes the grid picture (PNG + JSON sidecar)
- * every K updates, then optionally an animated GIF of those pictures. Needs no display.
+ * every K updates, then optionally an animated GIF of those pictures. Needs no display. Any
+ * architecture: the one-layer net's templates, an MLP's hidden units and output matrix, a CNN's
+ * filters, kernel mosaic and dense weights (see {@code render/NetworkGridRenderer}).
  *
  * <p>Frames follow the studio's recipe, so the window paused at the same step with refresh
  * interval K shows the same pixels: a frame is captured every K updates with
@@ -81,7 +83,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     ScaleMode scaleMode = GridOptions.defaults().scaleMode();
 
     @Option(names = "--scale", paramLabel = "F",
-            description = "Screen pixels per weight, an integer (default: ${DEFAULT-VALUE}).")
+            description = "Screen pixels per weight, an integer; a CNN's 5x5 filters are drawn at 5 times this "
+                    + "(default: ${DEFAULT-VALUE}).")
     int scale = GridOptions.DEFAULT_SCALE;
 
     @Option(names = "--gif-scale", paramLabel = "F",
@@ -93,11 +96,6 @@ public final class SnapshotCommand implements Callable<Integer> {
         // Before any AWT class loads: pictures are drawn off-screen, with or without a display.
         System.setProperty("java.awt.headless", "true");
         PrintWriter stdout = spec.commandLine().getOut();
-        if (arch.isCnn()) {
-            // the CNN's filter grid (5x5 filter tiles, second-layer tiles, dense matrix) is not drawn yet
-            throw new UsageException("snapshot --arch cnn: the CNN's filter grids are not drawn yet; "
-                    + "train it with train --arch cnn");
-        }
         GridOptions options = options(scale, "--scale");
         GridOptions gifOptions = options(gifScale == null ? scale : gifScale, "--gif-scale");
         long pictures = checkLengths();

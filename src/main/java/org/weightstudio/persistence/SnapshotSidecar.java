@@ -58,16 +58,49 @@ import java.util.List;
  *                            training image minus the mean of all (see analysis.Clarity); null when
  *                            not measured or the model has no one-image template per class
  * @param architecture        the model drawn: "softmax 784-10", "mlp 784-64-10"
+ * @param layers              for a picture drawn layer by layer (a CNN): each section's tensor,
+ *                            title and colour scales, in the picture's order (the first is also
+ *                            {@code weightRange} ... {@code deltaClipped}); null otherwise
  */
 public record SnapshotSidecar(int formatVersion, String image, String kind, String tile, long step, double epoch,
         String dataset, List<String> classNames, int batch, double learningRate, double currentLearningRate, double l2,
         double decay, long seed, double initScale, long refreshInterval, String scaleMode, int scale,
         float[] weightRange, float[] deltaRange, long deltaFromStep, Double loss, Double accuracy, String studioVersion,
         String createdAt, String augmentation, Double rangePercentile, float[] weightMax, float[] deltaMax,
-        float[] weightClipped, float[] deltaClipped, Double clarityMean, Double clarityMin, double[] clarity, String architecture) {
+        float[] weightClipped, float[] deltaClipped, Double clarityMean, Double clarityMin, double[] clarity, String architecture, List<LayerRanges> layers) {
 
     public static final int FORMAT_VERSION = 1;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    /** A sidecar of a picture of one template layer (no {@code layers}). */
+    public SnapshotSidecar(int formatVersion, String image, String kind, String tile, long step, double epoch,
+            String dataset, List<String> classNames, int batch, double learningRate, double currentLearningRate,
+            double l2, double decay, long seed, double initScale, long refreshInterval, String scaleMode, int scale,
+            float[] weightRange, float[] deltaRange, long deltaFromStep, Double loss, Double accuracy,
+            String studioVersion, String createdAt, String augmentation, Double rangePercentile, float[] weightMax,
+            float[] deltaMax, float[] weightClipped, float[] deltaClipped, Double clarityMean, Double clarityMin,
+            double[] clarity, String architecture) {
+        this(formatVersion, image, kind, tile, step, epoch, dataset, classNames, batch, learningRate,
+                currentLearningRate, l2, decay, seed, initScale, refreshInterval, scaleMode, scale, weightRange,
+                deltaRange, deltaFromStep, loss, accuracy, studioVersion, createdAt, augmentation, rangePercentile,
+                weightMax, deltaMax, weightClipped, deltaClipped, clarityMean, clarityMin, clarity, architecture, null);
+    }
+
+    /**
+     * The colour scales of one section of a layer picture.
+     *
+     * @param tensor        the tensor drawn, "conv1.W"
+     * @param title         the section's heading in the picture
+     * @param weightRange   per tile of its weights: colours span [-r, r]
+     * @param deltaRange    per tile of its deltas
+     * @param weightMax     per tile: the true largest |w|
+     * @param deltaMax      per tile: the true largest |delta|
+     * @param weightClipped per tile: share of values beyond the range
+     * @param deltaClipped  per tile: the same for the deltas
+     */
+    public record LayerRanges(String tensor, String title, float[] weightRange, float[] deltaRange,
+            float[] weightMax, float[] deltaMax, float[] weightClipped, float[] deltaClipped) {
+    }
 
     /** This sidecar describing the picture saved as {@code fileName}. */
     public SnapshotSidecar withImage(String fileName) {
@@ -75,7 +108,16 @@ public record SnapshotSidecar(int formatVersion, String image, String kind, Stri
                 learningRate, currentLearningRate, l2, decay, seed, initScale, refreshInterval, scaleMode, scale,
                 weightRange, deltaRange, deltaFromStep, loss, accuracy, studioVersion, createdAt, augmentation,
                 rangePercentile, weightMax, deltaMax, weightClipped, deltaClipped, clarityMean, clarityMin, clarity,
-                architecture);
+                architecture, layers);
+    }
+
+    /** This sidecar with {@code ranges} as its {@link #layers()}. */
+    public SnapshotSidecar withLayers(List<LayerRanges> ranges) {
+        return new SnapshotSidecar(formatVersion, image, kind, tile, step, epoch, dataset, classNames, batch,
+                learningRate, currentLearningRate, l2, decay, seed, initScale, refreshInterval, scaleMode, scale,
+                weightRange, deltaRange, deltaFromStep, loss, accuracy, studioVersion, createdAt, augmentation,
+                rangePercentile, weightMax, deltaMax, weightClipped, deltaClipped, clarityMean, clarityMin, clarity,
+                architecture, ranges);
     }
 
     /** NaN (unknown) as null: JSON has no NaN. */

@@ -12,9 +12,21 @@ import java.awt.image.BufferedImage;
  * @param deltaScale   the same for the bottom row
  * @param weightTiles  where each tile of the top row is (for hit tests: right-click a tile)
  * @param deltaTiles   where each tile of the bottom row is
+ * @param layers       for a picture of layer sections (a CNN), each section's colour scales, the
+ *                     first being {@code weightScale} and {@code deltaScale}; empty otherwise
  */
 public record GridPicture(BufferedImage image, RowScale weightScale, RowScale deltaScale, GridOptions options,
-        GridCaption caption, Rectangle[] weightTiles, Rectangle[] deltaTiles) {
+        GridCaption caption, Rectangle[] weightTiles, Rectangle[] deltaTiles, java.util.List<LayerScale> layers) {
+
+    public GridPicture {
+        layers = java.util.List.copyOf(layers);
+    }
+
+    /** A picture of one template layer (the one-layer net, an MLP's hidden units). */
+    public GridPicture(BufferedImage image, RowScale weightScale, RowScale deltaScale, GridOptions options,
+            GridCaption caption, Rectangle[] weightTiles, Rectangle[] deltaTiles) {
+        this(image, weightScale, deltaScale, options, caption, weightTiles, deltaTiles, java.util.List.of());
+    }
 
     /** Per tile of the top row: colours span [-r, r]. */
     public float[] weightRanges() {

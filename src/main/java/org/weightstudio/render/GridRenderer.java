@@ -177,6 +177,12 @@ public final class GridRenderer {
      * between the centre and the right end, what share of the row is clipped and the true maximum.
      */
     private static void drawClipping(Graphics2D g, int x, int barTop, int width, int labelBaseline, RowScale scale) {
+        drawArrows(g, x, barTop, width);
+        drawCentred(g, clippingLabel(scale), x + width * 3 / 4, labelBaseline);
+    }
+
+    /** An arrow beyond each end of the bar at (x, barTop), width wide: the values go on past its range. */
+    static void drawArrows(Graphics2D g, int x, int barTop, int width) {
         g.setColor(INK);
         int mid = barTop + BAR_HEIGHT / 2;
         int h = BAR_HEIGHT / 2 + 1;
@@ -184,7 +190,6 @@ public final class GridRenderer {
         g.fillPolygon(new int[] {x - 3, x - 3, x - 3 - ARROW}, new int[] {mid - h, mid + h, mid}, 3);
         g.fillPolygon(new int[] {x + width + 2, x + width + 2, x + width + 2 + ARROW},
                 new int[] {mid - h, mid + h, mid}, 3);
-        drawCentred(g, clippingLabel(scale), x + width * 3 / 4, labelBaseline);
     }
 
     /** "clipped 0.31%, max 3.41": the share of the row beyond the range and the row's true max |v|. */
@@ -194,14 +199,14 @@ public final class GridRenderer {
         return "clipped " + share + "%, max " + number(scale.maximum());
     }
 
-    private static void drawCentred(Graphics2D g, String text, int centreX, int baseline) {
+    static void drawCentred(Graphics2D g, String text, int centreX, int baseline) {
         g.setFont(LABEL_FONT);
         g.setColor(INK);
         g.drawString(text, centreX - g.getFontMetrics().stringWidth(text) / 2, baseline);
     }
 
     /** A horizontal colour bar from -range (left) through 0 (centre) to +range (right). */
-    private static void drawBar(Graphics2D g, int x, int y, int width) {
+    static void drawBar(Graphics2D g, int x, int y, int width) {
         for (int i = 0; i < width; i++) {
             // t runs from -1 at the left edge to +1 at the right edge
             float t = width == 1 ? 0 : -1f + 2f * i / (width - 1);

@@ -23,6 +23,7 @@ public final class PanelSheet {
     }
 
     /**
+     * @param panels   the panels in reading order; a null entry leaves its cell empty
      * @param cell     side of each panel's square, pixels
      * @param barRange the symmetric range of the diverging colour bar, or NaN for no bar
      */
@@ -54,6 +55,9 @@ public final class PanelSheet {
             g.drawString(heading, MARGIN, MARGIN + 16);
         }
         for (int i = 0; i < panels.size(); i++) {
+            if (panels.get(i) == null) {
+                continue; // a gap: the next row of panels starts on a fresh line
+            }
             int x = MARGIN + (i % columns) * (cell + MARGIN);
             int y = MARGIN + headingHeight + (i / columns) * (TITLE + cell + MARGIN);
             drawPanel(g, panels.get(i), x, y, cell);

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.weightstudio.persistence.SnapshotNames;
 import org.weightstudio.persistence.SnapshotSidecar;
 import org.weightstudio.persistence.StudioVersion;
@@ -42,11 +44,20 @@ public final class SnapshotWriter {
     /** The grid picture {@link #saveGrid} writes, without writing it. */
     public static GridPicture renderGrid(Frame frame, float[] delta, long deltaFromStep, GridOptions options,
             SnapshotInfo info) {
-        GridCaption caption = GridCaption.of(frame, deltaFromStep, info.dataset(), info.classNames());
+        GridCaption caption = GridCaption.of(frame, drawnDeltaFrom(frame, deltaFromStep), info.dataset(),
+                info.classNames());
         if (!frame.isOneLayer()) {
             return new NetworkGridRenderer(options).render(frame, delta, caption);
         }
         return new GridRenderer(options).render(frame, delta, caption);
+    }
+
+    /**
+     * The step the picture's delta starts from: {@code deltaFromStep} for a template layer; a
+     * frame without one (a CNN) is drawn with its tensors' own deltas, since its previous frame.
+     */
+    static long drawnDeltaFrom(Frame frame, long deltaFromStep) {
+        return frame.classes() == 0 ? frame.previousStep() : deltaFromStep;
     }
 
     /** Saves the grid of {@code frame} with its own delta into {@code folder}. */
@@ -66,8 +77,8 @@ public final class SnapshotWriter {
             SnapshotInfo info) throws IOException {
         GridPicture picture = renderGrid(frame, delta, deltaFromStep, options, info);
         LocalDateTime now = now();
-        SnapshotSidecar meta = sidecar(frame, "grid", null, deltaFromStep, picture.weightScale(),
-                picture.deltaScale(), options, info, now);
+        SnapshotSidecar meta = sidecar(frame, "grid", null, drawnDeltaFrom(frame, deltaFromStep),
+                picture.weightScale(), picture.deltaScale(), options, info, now).withLayers(layerRanges(picture));
         return save(folder, SnapshotNames.base("grid", now, frame.step(), null), picture.image(), meta);
     }
 
@@ -94,6 +105,20 @@ public final class SnapshotWriter {
         SnapshotSidecar meta = sidecar(frame, "tile", title, deltaFromStep, weightScale, deltaScale, options, info,
                 now);
         return save(folder, SnapshotNames.base("tile", now, frame.step(), title), image, meta);
+    }
+
+    /** Each section's scales for the sidecar; null for a picture of one template layer. */
+    private static List<SnapshotSidecar.LayerRanges> layerRanges(GridPicture picture) {
+        if (picture.layers().isEmpty()) {
+            return null;
+        }
+        List<SnapshotSidecar.LayerRanges> out = new ArrayList<>();
+        for (LayerScale l : picture.layers()) {
+            out.add(new SnapshotSidecar.LayerRanges(l.tensor(), l.title(), l.weights().ranges().clone(),
+                    l.deltas().ranges().clone(), l.weights().maxima().clone(), l.deltas().maxima().clone(),
+                    l.weights().clipped().clone(), l.deltas().clipped().clone()));
+        }
+        return out;
     }
 
     private SavedSnapshot save(Path folder, String base, BufferedImage image, SnapshotSidecar meta)

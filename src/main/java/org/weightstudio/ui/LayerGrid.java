@@ -16,7 +16,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.weightstudio.model.Architecture;
 import org.weightstudio.render.HeatmapRasterizer;
+import org.weightstudio.render.LayerTiles;
 import org.weightstudio.render.ScaleMode;
+import org.weightstudio.render.TileLayout;
 import org.weightstudio.training.Frame;
 import org.weightstudio.training.TensorFrame;
 

@@ -201,6 +201,105 @@ class SnapshotCommandTest {
         assertThat(mode.err()).contains("'diagonal' is not a scale mode (use shared, per-tile or robust)");
     }
 
+    @Test
+    void aCnnRunWritesItsLayerPicturesWithSidecarsAndTheGif() throws Exception {
+        Path out = dir.resolve("C");
+        Result r = run("snapshot", "--data", data.toString(), "--arch", "cnn", "--steps", "6", "--every", "2",
+                "--batch", "4", "--out", out.toString(), "--gif", out.resolve("cnn.gif").toString(), "--scale", "2");
+
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        List<Path> pngs = list(out).stream().filter(p -> p.toString().endsWith(".png")).toList();
+        assertThat(pngs).hasSize(3);
+        assertThat(list(out).stream().filter(p -> p.toString().endsWith(".json"))).hasSize(3);
+        BufferedImage first = ImageIO.read(pngs.get(0).toFile());
+        for (Path png : pngs) {
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertThat(image.getWidth()).isEqualTo(first.getWidth());
+            assertThat(image.getHeight()).isEqualTo(first.getHeight());
+        }
+        // ten class tiles of 31x31 (16 pooled 7x7 maps, one pixel apart) at 2 px side by side
+        assertThat(first.getWidth()).isGreaterThan(10 * 62);
+        assertThat(gifFrames(out.resolve("cnn.gif"))).isEqualTo(3);
+        assertThat(r.out()).contains("wrote " + out.resolve("cnn.gif") + ": 3 frames");
+
+        SnapshotSidecar meta = SnapshotSidecar.read(Path.of(pngs.get(1).toString().replace(".png", ".json")));
+        assertThat(meta.architecture()).isEqualTo("cnn conv5x5x8-pool-conv5x5x16-pool-10");
+        assertThat(meta.step()).isEqualTo(4);
+        assertThat(meta.deltaFromStep()).isEqualTo(2);
+        assertThat(meta.scaleMode()).isEqualTo("robust");
+        assertThat(meta.rangePercentile()).isEqualTo(99.5);
+        assertThat(meta.clarity()).isNull();
+        assertThat(meta.layers()).extracting(SnapshotSidecar.LayerRanges::tensor)
+                .containsExactly("conv1.W", "conv2.W", "dense1.W");
+        assertThat(meta.layers()).extracting(l -> l.weightRange().length).containsExactly(8, 1, 10);
+        assertThat(meta.weightRange()).isEqualTo(meta.layers().get(0).weightRange());
+        for (SnapshotSidecar.LayerRanges l : meta.layers()) {
+            assertThat(l.weightRange()[0]).isPositive();
+            assertThat(l.deltaRange()[0]).isPositive();
+        }
+
+        // the same seed replays the same pictures, byte for byte
+        Path again = dir.resolve("C2");
+        assertThat(run("snapshot", "--data", data.toString(), "--arch", "cnn", "--steps", "6", "--every", "2",
+                "--batch", "4", "--out", again.toString(), "--scale", "2").code()).isZero();
+        List<Path> replayed = list(again).stream().filter(p -> p.toString().endsWith(".png")).toList();
+        for (int i = 0; i < 3; i++) {
+            assertThat(Files.readAllBytes(replayed.get(i))).isEqualTo(Files.readAllBytes(pngs.get(i)));
+        }
+    }
+
+    @Test
+    void aPerTileCnnSidecarGivesEachFilterItsOwnRange() throws Exception {
+        Path out = dir.resolve("P");
+        Result r = run("snapshot", "--data", data.toString(), "--arch", "cnn", "--filters", "4,6", "--hidden", "12",
+                "--steps", "2", "--every", "2", "--batch", "2", "--out", out.toString(), "--scale-mode", "per-tile",
+                "--scale", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path json = list(out).stream().filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+        SnapshotSidecar meta = SnapshotSidecar.read(json);
+        assertThat(meta.architecture()).isEqualTo("cnn conv5x5x4-pool-conv5x5x6-pool-12-10");
+        assertThat(meta.scaleMode()).isEqualTo("per-tile");
+        assertThat(meta.rangePercentile()).isNull();
+        assertThat(meta.layers()).extracting(SnapshotSidecar.LayerRanges::tensor)
+                .containsExactly("conv1.W", "conv2.W", "dense1.W", "dense2.W");
+        // per tile, each range is that tile's own largest |w|: nothing clipped
+        assertThat(meta.weightRange()).isEqualTo(meta.weightMax()).hasSize(4).doesNotHaveDuplicates();
+        assertThat(meta.layers().get(2).weightRange()).hasSize(12);
+        for (float c : meta.weightClipped()) {
+            assertThat(c).isZero();
+        }
+    }
+
+    @Test
+    void badCnnSizesAreOneLineUsageErrorsAndWriteNoPicture() throws Exception {
+        for (String[] bad : List.of(new String[] {"--filters", "0,16"}, new String[] {"--filters", "8,x"},
+                new String[] {"--filters", "2,2,2,2,2"}, new String[] {"--hidden", "-3"})) {
+            Path out = dir.resolve("bad");
+            List<String> args = new java.util.ArrayList<>(List.of("snapshot", "--data", data.toString(), "--arch",
+                    "cnn", "--steps", "2", "--every", "2", "--out", out.toString()));
+            args.addAll(List.of(bad));
+            Result r = run(args.toArray(String[]::new));
+            assertThat(r.code()).as(String.join(" ", bad)).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err().lines()).as(r.err()).hasSize(1);
+            assertThat(r.err()).startsWith("weight-studio: ").doesNotContain("Exception");
+            assertThat(Files.exists(out) ? list(out) : List.of()).isEmpty();
+        }
+        Result mlp = run("snapshot", "--data", data.toString(), "--arch", "mlp", "--filters", "8,16");
+        assertThat(mlp.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mlp.err()).contains("--filters applies to --arch cnn only");
+    }
+
+    static int gifFrames(Path gif) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            int n = reader.getNumImages(true);
+            reader.dispose();
+            return n;
+        }
+    }
+
     static List<Path> list(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
             return s.sorted().toList();

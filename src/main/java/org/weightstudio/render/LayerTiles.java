@@ -1,88 +1,120 @@
-package org.weightstudio.ui;
+package org.weightstudio.render;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.weightstudio.model.Architecture;
 import org.weightstudio.model.LayerSpec;
+import org.weightstudio.model.Shape;
 import org.weightstudio.model.layers.Conv2D;
 import org.weightstudio.model.layers.Dense;
+import org.weightstudio.training.Frame;
+import org.weightstudio.training.TensorFrame;
 
 /**
  * The sections of the grid for a network: what each layer's weights look like as pictures.
  * MLP: the hidden units' input weights as images, then the output weights as one matrix. CNN:
  * the first convolution's filters, each later one as a mosaic of its filters, and the dense
- * layer's weights per class as a mosaic of the pooled maps they read.
+ * layer's weights per class as a mosaic of the pooled maps they read. The window's layer grid
+ * and the headless picture ({@link NetworkGridRenderer}) both lay a network out from here, so
+ * they show the same tiles.
  */
-final class LayerTiles {
+public final class LayerTiles {
     /** A titled group of tiles; {@code sortable} when "sort by change" applies to it. */
-    record Section(String title, String tensor, TileLayout layout, int columns, boolean sortable) {
+    public record Section(String title, String tensor, TileLayout layout, int columns, boolean sortable) {
+    }
+
+    /** A weight tensor's name and shape, in the model's order: all a layout needs. */
+    private record Weights(String tensor, Shape shape) {
     }
 
     private LayerTiles() {
     }
 
-    static List<Section> of(Architecture a) {
-        List<Section> sections = new ArrayList<>();
-        List<LayerSpec> dense = new ArrayList<>();
-        List<LayerSpec> convs = new ArrayList<>();
+    /** The sections of a network of this blueprint. */
+    public static List<Section> of(Architecture a) {
+        List<Weights> weights = new ArrayList<>();
         for (LayerSpec s : a.layers()) {
-            if (s.type().equals(Dense.TYPE)) {
-                dense.add(s);
-            } else if (s.type().equals(Conv2D.TYPE)) {
-                convs.add(s);
+            if (s.type().equals(Conv2D.TYPE)) {
+                weights.add(new Weights(s.name() + ".W", Shape.of(s.output().dim(0), s.input().dim(0), s.kernel(),
+                        s.kernel())));
+            } else if (s.type().equals(Dense.TYPE)) {
+                weights.add(new Weights(s.name() + ".W", Shape.of(s.input().size(), s.output().size())));
             }
         }
-        for (int c = 0; c < convs.size(); c++) {
-            LayerSpec s = convs.get(c);
-            String tensor = s.name() + ".W";
-            int filters = s.output().dim(0);
-            int channels = s.input().dim(0);
-            int k = s.kernel();
-            if (channels == 1) {
-                sections.add(new Section(s.name() + ": " + filters + " filters " + k + "x" + k + " (weights, then change)", tensor,
-                        new Filters(s.name(), filters, k), Math.min(filters, 16), true));
-            } else {
-                sections.add(new Section(s.name() + ": " + filters + " filters x " + channels + " input maps, "
-                        + k + "x" + k + " each (row = filter, column = input map)", tensor,
-                        new FilterMosaic(s.name(), filters, channels, k), 2, false));
+        return sections(weights, a.rows(), a.cols());
+    }
+
+    /**
+     * The sections of the network a frame was captured from, read off its tensors: every rank-4
+     * ".W" is a convolution (filters x channels x k x k), every rank-2 ".W" a dense layer (in x
+     * out). Not for the one-layer net, whose W is one template row per class.
+     */
+    public static List<Section> of(Frame frame) {
+        List<Weights> weights = new ArrayList<>();
+        for (TensorFrame t : frame.tensors()) {
+            if (t.name().endsWith(".W") && (t.shape().rank() == 4 || t.shape().rank() == 2)) {
+                weights.add(new Weights(t.name(), t.shape()));
             }
+        }
+        return sections(weights, frame.rows(), frame.cols());
+    }
+
+    private static String layer(Weights w) {
+        return w.tensor().substring(0, w.tensor().length() - 2);
+    }
+
+    private static List<Section> sections(List<Weights> weights, int rows, int cols) {
+        List<Section> sections = new ArrayList<>();
+        List<Weights> dense = new ArrayList<>();
+        int convs = 0;
+        int maps = 1;
+        // every convolution of the studio's CNN is followed by a 2x2 max-pool that halves the maps
+        int h = rows;
+        int w = cols;
+        for (Weights t : weights) {
+            if (t.shape().rank() == 2) {
+                dense.add(t);
+                continue;
+            }
+            String name = layer(t);
+            int filters = t.shape().dim(0);
+            int channels = t.shape().dim(1);
+            int k = t.shape().dim(2);
+            if (channels == 1) {
+                sections.add(new Section(name + ": " + filters + " filters " + k + "x" + k + " (weights, then change)",
+                        t.tensor(), new Filters(name, filters, k), Math.min(filters, 16), true));
+            } else {
+                sections.add(new Section(name + ": " + filters + " filters x " + channels + " input maps, "
+                        + k + "x" + k + " each (row = filter, column = input map)", t.tensor(),
+                        new FilterMosaic(name, filters, channels, k), 2, false));
+            }
+            convs++;
+            maps = filters;
+            h /= 2;
+            w /= 2;
         }
         for (int d = 0; d < dense.size(); d++) {
-            LayerSpec s = dense.get(d);
-            String tensor = s.name() + ".W";
-            int in = s.input().size();
-            int out = s.output().size();
+            Weights t = dense.get(d);
+            String name = layer(t);
+            int in = t.shape().dim(0);
+            int out = t.shape().dim(1);
             boolean last = d == dense.size() - 1;
-            if (d == 0 && convs.isEmpty() && in == a.rows() * a.cols()) {
-                sections.add(new Section(s.name() + ": " + out + " hidden units, each a " + a.rows() + "x" + a.cols()
-                        + " image of its input weights (weights, then change)", tensor,
-                        new InputUnits(s.name(), in, out, a.rows(), a.cols()), Math.min(out, 16), true));
-            } else if (d == 0 && !convs.isEmpty()) {
-                LayerSpec pool = inputOf(a, s);
-                sections.add(new Section(s.name() + ": weights of each " + (last ? "class" : "unit") + " over the "
-                        + pool.input().dim(0) + " pooled maps (" + pool.input().dim(1) + "x" + pool.input().dim(2) + " each)", tensor,
-                        new MapUnits(s.name(), in, out, pool.input().dim(0), pool.input().dim(1), pool.input().dim(2), last),
-                        Math.min(out, 10), false));
+            if (d == 0 && convs == 0 && in == rows * cols) {
+                sections.add(new Section(name + ": " + out + " hidden units, each a " + rows + "x" + cols
+                        + " image of its input weights (weights, then change)", t.tensor(),
+                        new InputUnits(name, in, out, rows, cols), Math.min(out, 16), true));
+            } else if (d == 0 && convs > 0 && in == maps * h * w) {
+                sections.add(new Section(name + ": weights of each " + (last ? "class" : "unit") + " over the "
+                        + maps + " pooled maps (" + h + "x" + w + " each)", t.tensor(),
+                        new MapUnits(name, in, out, maps, h, w, last), Math.min(out, 10), false));
             } else {
-                sections.add(new Section(s.name() + ": " + (last ? "output" : "hidden") + " weights, " + out + " x " + in
-                        + " (row = " + (last ? "class" : "unit") + ", column = unit below)", tensor,
-                        new Matrix(s.name(), in, out, last), 2, false));
+                sections.add(new Section(name + ": " + (last ? "output" : "hidden") + " weights, " + out + " x " + in
+                        + " (row = " + (last ? "class" : "unit") + ", column = unit below)", t.tensor(),
+                        new Matrix(name, in, out, last), 2, false));
             }
         }
         return sections;
-    }
-
-    /** The layer whose output a dense layer reads (the wten, whose input is the pooled maps). */
-    private static LayerSpec inputOf(Architecture a, LayerSpec s) {
-        LayerSpec before = null;
-        for (LayerSpec l : a.layers()) {
-            if (l == s) {
-                return before;
-            }
-            before = l;
-        }
-        throw new IllegalArgumentException(s.name() + " is not in " + a.describe());
     }
 
     /** A dense layer on the pixels: unit j's weights are column j of W (in x out), shown as rows x cols. */
@@ -187,8 +219,13 @@ final class LayerTiles {
         }
 
         @Override
+        public boolean isGap(int row, int col) {
+            return row % (k + 1) == k || col % (k + 1) == k;
+        }
+
+        @Override
         public String describe(int unit, int row, int col, float value) {
-            if (row % (k + 1) == k || col % (k + 1) == k) {
+            if (isGap(row, col)) {
                 return null;
             }
             return String.format(Locale.ROOT, "%s  filter %d, input map %d  position row %d, col %d: %+.4g", layer,
@@ -248,14 +285,16 @@ final class LayerTiles {
         }
 
         @Override
+        public boolean isGap(int row, int col) {
+            return row % (h + 1) == h || col % (w + 1) == w || (row / (h + 1)) * across() + col / (w + 1) >= maps;
+        }
+
+        @Override
         public String describe(int unit, int row, int col, float value) {
-            if (row % (h + 1) == h || col % (w + 1) == w) {
+            if (isGap(row, col)) {
                 return null;
             }
             int m = (row / (h + 1)) * across() + col / (w + 1);
-            if (m >= maps) {
-                return null;
-            }
             return String.format(Locale.ROOT, "%s  %s %d  map %d, position row %d, col %d: %+.4g", layer,
                     classes ? "class" : "unit", unit, m, row % (h + 1), col % (w + 1), value);
         }

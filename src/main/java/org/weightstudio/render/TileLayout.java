@@ -1,4 +1,4 @@
-package org.weightstudio.ui;
+package org.weightstudio.render;
 
 /**
  * How one heatmap of a layer grid takes its values out of a parameter tensor of a frame (see
@@ -6,7 +6,7 @@ package org.weightstudio.ui;
  * a 5x5 filter, a mosaic of filters with one-pixel gaps. Gathering writes into a buffer the grid
  * owns, so drawing allocates nothing.
  */
-interface TileLayout {
+public interface TileLayout {
     /** The title under which the tile shows unit {@code unit}. */
     String title(int unit);
 
@@ -19,6 +19,11 @@ interface TileLayout {
 
     /** Writes unit {@code unit}'s rows x cols values, taken from the tensor's values (or its delta), to out[at ...]. */
     void gather(float[] tensor, int unit, float[] out, int at);
+
+    /** Whether pixel (row, col) is a gap between the blocks of a mosaic rather than a value. */
+    default boolean isGap(int row, int col) {
+        return false;
+    }
 
     /** The hover text of pixel (row, col) of unit {@code unit} showing {@code value}, or null on a gap. */
     String describe(int unit, int row, int col, float value);
