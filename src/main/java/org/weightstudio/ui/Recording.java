@@ -28,7 +28,8 @@ import org.weightstudio.ui.work.Workers;
  * Reset), shows a recorded one on request, and exports the history as an animated GIF or a
  * numbered PNG sequence on a worker, with progress and Cancel. Each model has its own history;
  * the pictures of an export are the {@code snapshot} command's for that model (the one-layer grid,
- * or the MLP's hidden units and output matrix), drawn by the same headless renderer.
+ * the MLP's hidden units and output matrix, the CNN's layer sections), drawn by the same headless
+ * renderer.
  *
  * <p>It records the pictures drawn (at most one a pulse), not every frame the trainer publishes:
  * a frame listener would make the trainer copy W at every refresh interval, at interval 1 several
@@ -156,12 +157,6 @@ final class Recording {
                     fromStep, toStep, history.get(0).step(), history.latest().step()));
             return null;
         }
-        ModelSlot slot = vm.models().current();
-        if (!drawnHeadless(frames.get(0))) {
-            vm.banner().warn("Export of the " + slot.kind().label + "'s timeline is not available yet: its filter "
-                    + "grid has no headless picture yet (the Snapshot button saves the grid as shown)");
-            return null;
-        }
         if (export.get() != null) {
             vm.banner().warn("An export is running: wait for it or press Cancel");
             return null;
@@ -195,16 +190,6 @@ final class Recording {
         export.set(task);
         worker = Workers.start(task, "weight-studio-export");
         return task;
-    }
-
-    /**
-     * Whether the headless renderer (the one the {@code snapshot} command uses, through
-     * {@link GridAnimation}) can draw this model's frames: the one-layer net and any model whose
-     * first layer is dense (an MLP) can; a CNN's frames have no template layer, and its filter grid
-     * is not drawn headless yet.
-     */
-    static boolean drawnHeadless(Frame frame) {
-        return frame.isOneLayer() || frame.classes() > 0;
     }
 
     private static String size(Path target) {
