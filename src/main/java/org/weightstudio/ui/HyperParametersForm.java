@@ -107,7 +107,7 @@ public final class HyperParametersForm {
 
     /** Whether the settings file lists model {@code modelId} under "augment". */
     boolean savedAugments(String modelId) {
-        return java.util.Arrays.asList(saved.augment).contains(modelId);
+        return saved.augment != null && java.util.Arrays.asList(saved.augment).contains(modelId);
     }
 
     private static Augmentation augmentation(boolean on) {
