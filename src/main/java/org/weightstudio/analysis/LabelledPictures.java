@@ -90,6 +90,15 @@ public record LabelledPictures(List<Path> files, List<float[]> inputs, int[] lab
         return kinds.stream().distinct().toList();
     }
 
+    /** How many pictures of each kind, in order of first appearance: "font 200, pen 200". */
+    public String kindCounts() {
+        List<String> parts = new ArrayList<>();
+        for (String kind : kindNames()) {
+            parts.add(kind + " " + kinds.stream().filter(kind::equals).count());
+        }
+        return String.join(", ", parts);
+    }
+
     /** Throws a {@link BadInputException} naming the first picture whose label is not below {@code classes}. */
     public void requireClasses(int classes) {
         for (int i = 0; i < size(); i++) {
@@ -141,6 +150,22 @@ public record LabelledPictures(List<Path> files, List<float[]> inputs, int[] lab
                 }
             }
             return new int[] {right, total};
+        }
+
+        /**
+         * Accuracy per kind, "font 0.7400 (148/200)  pen 0.8950 (179/200)"; empty when the
+         * pictures are all of one kind.
+         */
+        public String perKind(LabelledPictures pictures) {
+            if (pictures.kindNames().size() < 2) {
+                return "";
+            }
+            List<String> parts = new ArrayList<>();
+            for (String kind : pictures.kindNames()) {
+                int[] rt = rightOfKind(pictures, kind);
+                parts.add(String.format(Locale.ROOT, "%s %.4f (%d/%d)", kind, (double) rt[0] / rt[1], rt[0], rt[1]));
+            }
+            return String.join("  ", parts);
         }
     }
 }

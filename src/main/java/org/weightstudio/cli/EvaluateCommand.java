@@ -61,7 +61,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             pictures.requireClasses(saved.network().classes());
         }
         out.printf(Locale.ROOT, "%d pictures in %s (%s), preprocessing %s%n", pictures.size(), images,
-                kindCounts(pictures), PreprocessingOptions.name(mode));
+                pictures.kindCounts(), PreprocessingOptions.name(mode));
         for (int m = 0; m < loaded.size(); m++) {
             LabelledPictures.Result result = pictures.evaluate(loaded.get(m).network());
             printResult(out, names.get(m), pictures, result, loaded.get(m).classNames());
@@ -70,24 +70,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String kindCounts(LabelledPictures pictures) {
-        List<String> parts = new ArrayList<>();
-        for (String kind : pictures.kindNames()) {
-            parts.add(kind + " " + pictures.kinds().stream().filter(kind::equals).count());
-        }
-        return String.join(", ", parts);
-    }
-
     private static void printResult(PrintWriter out, String name, LabelledPictures pictures,
             LabelledPictures.Result result, List<String> classNames) {
         Evaluation e = result.evaluation();
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%n%s: accuracy=%.4f (%d/%d)  loss %.4f",
                 name, e.accuracy(), Math.round(e.accuracy() * e.count()), e.count(), e.meanLoss()));
-        if (pictures.kindNames().size() > 1) {
-            for (String kind : pictures.kindNames()) {
-                int[] rt = result.rightOfKind(pictures, kind);
-                line.append(String.format(Locale.ROOT, "  %s %.4f (%d/%d)", kind, (double) rt[0] / rt[1], rt[0], rt[1]));
-            }
+        String perKind = result.perKind(pictures);
+        if (!perKind.isEmpty()) {
+            line.append("  ").append(perKind);
         }
         out.println(line);
         out.print(confusionText(e.confusion(), classNames));

@@ -1,6 +1,5 @@
 package org.weightstudio.cli;
 
-import java.util.Locale;
 import org.weightstudio.data.Augmentation;
 import org.weightstudio.training.TrainingConfig;
 import picocli.CommandLine.Option;
@@ -121,12 +120,6 @@ public final class TrainingOptions {
 
     /** One line saying which ranges a run augments with. */
     static String describe(Augmentation a) {
-        return String.format(Locale.ROOT, "augmenting: rotation +-%s deg, scale %s-%s, shift +-%s px, pen thicker %s"
-                + " / thinner %s of the images", plain(a.rotation()), plain(a.minScale()), plain(a.maxScale()),
-                plain(a.shift()), plain(a.thickerChance()), plain(a.thinnerChance()));
-    }
-
-    private static String plain(double v) {
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
+        return "augmenting: " + a.describe();
     }
 }

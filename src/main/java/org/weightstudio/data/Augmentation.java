@@ -71,6 +71,20 @@ public record Augmentation(double shift, double minScale, double maxScale, doubl
                 num(shift), num(minScale), num(maxScale), num(rotation), num(thickerChance), num(thinnerChance));
     }
 
+    /**
+     * The ranges in words, as `train --augment` prints them and the window's tooltip lists them:
+     * "rotation +-15 deg, scale 0.8-1.2, shift +-3 px, pen thicker 0.25 / thinner 0.167 of the images".
+     */
+    public String describe() {
+        return String.format(Locale.ROOT, "rotation +-%s deg, scale %s-%s, shift +-%s px, pen thicker %s"
+                + " / thinner %s of the images", plain(rotation), plain(minScale), plain(maxScale), plain(shift),
+                plain(thickerChance), plain(thinnerChance));
+    }
+
+    private static String plain(double v) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
+    }
+
     private static String num(double v) {
         return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }

@@ -61,22 +61,38 @@ public final class DatasetLoader {
     }
 
     public static Path bundledMnistDir() {
-        List<Path> candidates = new ArrayList<>();
-        candidates.add(Path.of("assets", "mnist"));
-        Path jarDir = codeLocation();
-        if (jarDir != null) {
-            candidates.add(jarDir.resolve("assets/mnist"));
-            if (jarDir.getParent() != null) {
-                candidates.add(jarDir.getParent().resolve("assets/mnist"));
-            }
+        Path found = bundledFolder("mnist");
+        if (found == null) {
+            throw new DatasetException("assets/mnist: bundled MNIST not found (looked in " + bundledCandidates("mnist")
+                    + "); run from the repository folder or pass --data DIR");
         }
-        for (Path c : candidates) {
+        return found;
+    }
+
+    /**
+     * The folder {@code assets/NAME} shipped with the studio (mnist, handwriting), found from the
+     * working folder or beside the jar; null when there is none.
+     */
+    public static Path bundledFolder(String name) {
+        for (Path c : bundledCandidates(name)) {
             if (Files.isDirectory(c)) {
                 return c;
             }
         }
-        throw new DatasetException("assets/mnist: bundled MNIST not found (looked in " + candidates
-                + "); run from the repository folder or pass --data DIR");
+        return null;
+    }
+
+    private static List<Path> bundledCandidates(String name) {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(Path.of("assets", name));
+        Path jarDir = codeLocation();
+        if (jarDir != null) {
+            candidates.add(jarDir.resolve("assets").resolve(name));
+            if (jarDir.getParent() != null) {
+                candidates.add(jarDir.getParent().resolve("assets").resolve(name));
+            }
+        }
+        return candidates;
     }
 
     private static Path codeLocation() {

@@ -16,6 +16,8 @@ public final class StudioSettings {
     public static final int FORMAT_VERSION = 1;
     /** Larger batches would allocate work matrices of hundreds of megabytes. */
     public static final int MAX_BATCH = 10_000;
+    /** The models of the window, as {@link #model} and {@link #augment} name them. */
+    private static final String[] MODELS = {"softmax", "mlp", "cnn"};
 
     public int formatVersion = FORMAT_VERSION;
     public int refreshInterval = 1;
@@ -51,6 +53,11 @@ public final class StudioSettings {
     public String model = "softmax";
     /** Hidden units of the window's MLP (16 to 256). */
     public int hidden = 64;
+    /**
+     * The models that train on augmented images (the window's "Augment" box, with the default
+     * ranges of {@code Augmentation.DEFAULTS}): any of "softmax", "mlp", "cnn"; none by default.
+     */
+    public String[] augment = {};
     /** The timeline's memory budget, in percent of the maximum heap. */
     public int historyHeapPercent = 25;
     /** The window's size; a fresh window asks for 1600x1000 (the size the grid is laid out for), less on a smaller screen. */
@@ -109,9 +116,13 @@ public final class StudioSettings {
             refused.add("historyFrames " + historyFrames);
             historyFrames = d.historyFrames;
         }
-        if (!"softmax".equals(model) && !"mlp".equals(model) && !"cnn".equals(model)) {
+        if (!java.util.Arrays.asList(MODELS).contains(model)) {
             refused.add("model " + quoted(model));
             model = d.model;
+        }
+        if (!areModelIds(augment)) {
+            refused.add("augment " + (augment == null ? "null" : new com.google.gson.Gson().toJson(augment)));
+            augment = d.augment;
         }
         if (hidden < 16 || hidden > 256) {
             refused.add("hidden " + hidden);
@@ -136,6 +147,20 @@ public final class StudioSettings {
     StudioSettings sanitized() {
         sanitize();
         return this;
+    }
+
+    /** Each a model id ({@link #MODELS}), none twice. */
+    private static boolean areModelIds(String[] ids) {
+        if (ids == null) {
+            return false;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String id : ids) {
+            if (!java.util.Arrays.asList(MODELS).contains(id) || !seen.add(id)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A folder name the window can use: not blank, no NUL or other control characters, a valid path. */

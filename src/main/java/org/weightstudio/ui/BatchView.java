@@ -20,6 +20,7 @@ import org.weightstudio.training.Frame;
  */
 final class BatchView extends VBox {
     static final int SHOWN = 8;
+    private static final String TITLE = "Last update's inputs";
     private static final int SCALE = 3;
 
     private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
@@ -27,6 +28,7 @@ final class BatchView extends VBox {
     private final ImageSet images;
     private final List<Row> rows = new ArrayList<>();
     private final Label more = new Label();
+    private final Label title = new Label(TITLE);
     private final int[] grey;
 
     /** Two images per row used in turn, so that painting never touches the image being rendered. */
@@ -40,8 +42,10 @@ final class BatchView extends VBox {
     BatchView(ImageSet images) {
         this.images = images;
         this.grey = new int[images.imageSize()];
-        Label title = new Label("Last update's inputs");
         title.getStyleClass().add("section-title");
+        title.setId("batchTitle");
+        // ", augmented" does not fit the panel's width on one line
+        title.setWrapText(true);
         getChildren().add(title);
         for (int i = 0; i < SHOWN; i++) {
             WritableImage[] pair = {new WritableImage(images.cols(), images.rows()),
@@ -69,6 +73,8 @@ final class BatchView extends VBox {
 
     void show(Frame frame) {
         int n = frame.batchImages().length;
+        // say so when the model saw augmented copies, not the training images as stored
+        title.setText(frame.batchPixels() != null ? TITLE + ", augmented" : TITLE);
         for (int i = 0; i < SHOWN; i++) {
             Row row = rows.get(i);
             boolean used = i < n;

@@ -17,6 +17,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.weightstudio.data.Augmentation;
 import org.weightstudio.render.ScaleMode;
 import org.weightstudio.training.Pace;
 
@@ -48,6 +49,7 @@ final class ControlBar extends VBox {
     final TextField batchField = field("2", 5, "batchField");
     final TextField rateField = field("0.05", 7, "rateField");
     final TextField seedField = field("42", 7, "seedField");
+    final CheckBox augment = new CheckBox("Augment");
     /** One button per colour-scale mode, in {@link ScaleMode} order (a new mode gets its button). */
     final java.util.Map<ScaleMode, ToggleButton> scaleButtons = new java.util.EnumMap<>(ScaleMode.class);
     final TextField l2Field = field("0", 7, "l2Field");
@@ -72,6 +74,7 @@ final class ControlBar extends VBox {
         refreshSlider.setId("refreshSlider");
         paceSlider.setId("paceSlider");
         autoGrow.setId("autoGrow");
+        augment.setId("augment");
         timeLapse.setId("timeLapse");
         for (ScaleMode mode : ScaleMode.values()) {
             ToggleButton b = new ToggleButton(scaleName(mode) + " scale");
@@ -107,6 +110,12 @@ final class ControlBar extends VBox {
         tip(l2Field, "L2 weight decay (0 or more): pulls unused weights to zero so templates stay clean; "
                 + "changes at once");
         tip(decayField, "Learning-rate decay per epoch (0 or more): lr / (1 + decay x epochs); changes at once");
+        tip(augment, "Train the model shown on augmented images, drawn anew at every visit: "
+                + Augmentation.DEFAULTS.describe() + ". Each model has its own; changes from the next update "
+                + "and keeps the weights (Reset replays the run augmented). The last update's inputs show the "
+                + "augmented images");
+        augment.getTooltip().setWrapText(true);
+        augment.getTooltip().setMaxWidth(460);
         tip(seedField, "Seed of the shuffle and the initial weights; used by the next Reset");
         tip(snapshot, "Save the grid as shown, as PNG with a JSON sidecar (S). Right-click a tile to save it alone");
         snapshotFolder.setTooltip(new Tooltip());
@@ -121,7 +130,7 @@ final class ControlBar extends VBox {
                 group(new Label("Pace"), timeLapse, paceSlider, paceLabel),
                 separator(),
                 group(new Label("Batch"), batchField, new Label("Learning rate"), rateField, new Label("L2"), l2Field,
-                        new Label("Decay"), decayField, new Label("Seed"),
+                        new Label("Decay"), decayField, augment, new Label("Seed"),
                         seedField),
                 separator(),
                 group(scaleButtons.values().toArray(Node[]::new)),
@@ -167,6 +176,8 @@ final class ControlBar extends VBox {
         onCommit(decayField, vm.form()::setDecay);
         l2Field.setText(formatRate(vm.form().l2Property().get()));
         decayField.setText(formatRate(vm.form().decayProperty().get()));
+        vm.form().l2Property().addListener((o, was, v) -> l2Field.setText(formatRate(v.doubleValue())));
+        vm.form().decayProperty().addListener((o, was, v) -> decayField.setText(formatRate(v.doubleValue())));
         onCommit(seedField, vm.form()::setSeed);
         batchField.setText(Integer.toString(vm.form().batchSizeProperty().get()));
         vm.form().batchSizeProperty().addListener((o, was, n) -> batchField.setText(Integer.toString(n.intValue())));
@@ -174,6 +185,14 @@ final class ControlBar extends VBox {
         // another model shown brings its own learning rate
         vm.form().learningRateProperty().addListener((o, was, r) -> rateField.setText(formatRate(r.doubleValue())));
         seedField.setText(Long.toString(vm.form().seedProperty().get()));
+        // another model shown brings its own augmentation
+        augment.setSelected(vm.form().augmentProperty().get());
+        vm.form().augmentProperty().addListener((o, was, on) -> augment.setSelected(on));
+        augment.setOnAction(e -> {
+            String problem = vm.form().setAugment(augment.isSelected());
+            error.setText(problem == null ? "" : problem);
+            augment.setSelected(vm.form().augmentProperty().get());
+        });
 
         selectScale(vm.form().scaleModeProperty().get());
         scaleButtons.forEach((mode, b) -> b.setOnAction(e -> selectScale(mode)));

@@ -3,6 +3,8 @@ package org.weightstudio.ui;
 import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -13,6 +15,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.weightstudio.data.Augmentation;
+import org.weightstudio.data.SparseImages;
 import org.weightstudio.persistence.StudioSettings;
 import org.weightstudio.render.ScaleMode;
 import org.weightstudio.training.Pace;
@@ -21,8 +25,8 @@ import org.weightstudio.training.TrainingConfig;
 import org.weightstudio.training.TrainingSession;
 
 /**
- * The settings a person edits: refresh interval, pace, batch size, learning rate, seed,
- * auto-grow, colour scale and snapshot folder. Starts from the saved settings; a change applies
+ * The settings a person edits: refresh interval, pace, batch size, learning rate, augmentation,
+ * seed, auto-grow, colour scale and snapshot folder. Starts from the saved settings; a change applies
  * to the running session at once (the seed at the next Reset). Setters that take text from a
  * field return null when accepted, or the message to show beside the field. FX thread only.
  */
@@ -35,12 +39,16 @@ public final class HyperParametersForm {
     private final ReadOnlyLongWrapper seed = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper l2 = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper decay = new ReadOnlyDoubleWrapper();
+    /** Whether the model shown trains on augmented images (the default ranges, {@link Augmentation#DEFAULTS}). */
+    private final ReadOnlyBooleanWrapper augment = new ReadOnlyBooleanWrapper();
     private final BooleanProperty autoGrow = new SimpleBooleanProperty();
     private final ObjectProperty<ScaleMode> scaleMode = new SimpleObjectProperty<>(ScaleMode.SHARED);
     private final ObjectProperty<Path> snapshotFolder = new SimpleObjectProperty<>();
     private TrainingSession session;
     /** Training images in the data set, the largest batch (0 until the data has loaded). */
     private int trainingImages;
+    /** Pixels of one training image (0 until the data has loaded): the augmenter takes up to 65,536. */
+    private int imagePixels;
 
     /** The saved settings, with the window options (--pace, --refresh) over them. */
     HyperParametersForm(StudioSettings settings, WindowOptions options) {
@@ -76,16 +84,46 @@ public final class HyperParametersForm {
      */
     TrainingConfig oneLayerConfig(int images) {
         trainingImages = images;
+        // L2 and decay as the form shows them until a model is attached (edits made while the data
+        // loaded count); afterwards the form shows that model's, so the saved ones are the one-layer net's
+        boolean formIsOwn = session == null;
         return TrainingConfig.defaults().withBatchSize(Math.min(saved.batchSize, images))
-                .withLearningRate(saved.learningRate).withSeed(seed.get()).withL2(l2.get()).withDecay(decay.get());
+                .withLearningRate(saved.learningRate).withSeed(seed.get())
+                .withL2(formIsOwn ? l2.get() : saved.l2).withDecay(formIsOwn ? decay.get() : saved.decay);
+    }
+
+    /** Pixels of one training image, once the data has loaded (augmentation has a limit). */
+    void setImagePixels(int pixels) {
+        imagePixels = pixels;
+    }
+
+    /**
+     * The augmentation a new model with settings id {@code modelId} ("softmax", "mlp", "cnn")
+     * starts with: the default ranges if the settings file lists it under "augment".
+     */
+    Augmentation savedAugmentation(String modelId) {
+        return augmentation(savedAugments(modelId));
+    }
+
+    /** Whether the settings file lists model {@code modelId} under "augment". */
+    boolean savedAugments(String modelId) {
+        return saved.augment != null && java.util.Arrays.asList(saved.augment).contains(modelId);
+    }
+
+    private static Augmentation augmentation(boolean on) {
+        return on ? Augmentation.DEFAULTS : Augmentation.OFF;
     }
 
     /** From now on, changes apply to {@code s}; it gets the form's pace and auto-grow now. */
     void attach(TrainingSession s) {
         this.session = s;
-        // each model keeps its own batch size and learning rate: the fields show this one's
+        // each model keeps its own batch size, learning rate, L2, decay and augmentation: the fields
+        // show this one's (and a change sends them back to it, not another model's)
         batchSize.set(s.config().batchSize());
         learningRate.set(s.config().learningRate());
+        l2.set(s.config().l2());
+        decay.set(s.config().decay());
+        augment.set(!s.config().augmentation().isOff());
         s.setAutoGrow(autoGrow.get());
         s.setPace(pace.get());
     }
@@ -162,6 +200,21 @@ public final class HyperParametersForm {
         return null;
     }
 
+    /**
+     * Augmentation on or off for the model shown; applies from the next update, as the batch size
+     * and learning rate do (the weights are kept; Reset then replays the run augmented). Returns
+     * null, or why it cannot be on.
+     */
+    public String setAugment(boolean on) {
+        if (on && imagePixels > SparseImages.MAX_NARROW_PIXELS) {
+            return "Augment takes images of up to " + SparseImages.MAX_NARROW_PIXELS + " pixels; these have "
+                    + imagePixels;
+        }
+        augment.set(on);
+        applyConfig();
+        return null;
+    }
+
     /** L2 weight decay, 0 or more; applies at once. */
     public String setL2(String text) {
         Double v = Parse.number(text);
@@ -197,7 +250,7 @@ public final class HyperParametersForm {
     private void applyConfig() {
         if (session != null) {
             session.setConfig(session.config().withBatchSize(batchSize.get()).withLearningRate(learningRate.get())
-                    .withL2(l2.get()).withDecay(decay.get()));
+                    .withL2(l2.get()).withDecay(decay.get()).withAugmentation(augmentation(augment.get())));
         }
     }
 
@@ -238,6 +291,10 @@ public final class HyperParametersForm {
         return learningRate.getReadOnlyProperty();
     }
 
+    public ReadOnlyBooleanProperty augmentProperty() {
+        return augment.getReadOnlyProperty();
+    }
+
     public ReadOnlyDoubleProperty l2Property() {
         return l2.getReadOnlyProperty();
     }
@@ -271,6 +328,14 @@ public final class HyperParametersForm {
 
     double savedLearningRate() {
         return saved.learningRate;
+    }
+
+    double savedL2() {
+        return saved.l2;
+    }
+
+    double savedDecay() {
+        return saved.decay;
     }
 
     public int historyFrames() {

@@ -32,7 +32,7 @@ import org.weightstudio.training.TensorFrame;
 final class LayerGrid extends VBox implements ModelGrid {
     private final List<SectionView> sections = new ArrayList<>();
     private final Consumer<String> hoverReport;
-    private final CheckBox sortByChange = new CheckBox("sort units by change");
+    private final CheckBox sortByChange = new CheckBox();
     private final VBox content = new VBox(10);
     private final ScrollPane scroll = new ScrollPane(content);
     private ShownPicture last;
@@ -40,6 +40,9 @@ final class LayerGrid extends VBox implements ModelGrid {
     LayerGrid(Architecture architecture, Consumer<String> hoverReport) {
         this.hoverReport = hoverReport;
         sortByChange.setId("sortByChange");
+        // a CNN's sortable tiles are its first convolution's filters, an MLP's its hidden units
+        sortByChange.setText(Architecture.CNN.equals(architecture.kind()) ? "sort filters by change"
+                : "sort units by change");
         Label title = new Label(ModelKind.describe(architecture));
         title.getStyleClass().add("grid-title");
         HBox top = new HBox(16, title, sortByChange);

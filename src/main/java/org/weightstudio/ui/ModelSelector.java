@@ -18,6 +18,7 @@ final class ModelSelector extends HBox {
     final ToggleButton cnn = button(ModelKind.CNN, "conv 5x5x8 - pool - conv 5x5x16 - pool - 10: filters and feature maps");
     final ComboBox<Integer> hidden = new ComboBox<>();
     private final Label note = new Label();
+    private final Label hiddenLabel = new Label("hidden");
     private final StudioViewModel vm;
     private boolean syncing;
 
@@ -32,7 +33,7 @@ final class ModelSelector extends HBox {
         hidden.setTooltip(new Tooltip("Hidden units of the MLP: a new size starts a new MLP"));
         note.setId("modelNote");
         note.getStyleClass().add("model-note");
-        getChildren().addAll(new Label("Model"), oneLayer, mlp, new Label("hidden"), hidden, cnn, note);
+        getChildren().addAll(new Label("Model"), oneLayer, mlp, hiddenLabel, hidden, cnn, note);
         setSpacing(6);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("model-selector");
@@ -71,6 +72,11 @@ final class ModelSelector extends HBox {
         cnn.setSelected(kind == ModelKind.CNN);
         syncing = false;
         note.setText(kind == ModelKind.ONE_LAYER ? "" : "the other models pause while hidden");
+        // the hidden size is the MLP's alone: beside the other models it would read as theirs
+        for (javafx.scene.Node n : new javafx.scene.Node[] {hiddenLabel, hidden}) {
+            n.setVisible(kind == ModelKind.MLP);
+            n.setManaged(kind == ModelKind.MLP);
+        }
     }
 
     private static ToggleButton button(ModelKind kind, String tip) {

@@ -26,7 +26,10 @@ import org.weightstudio.ui.work.Workers;
 /**
  * The timeline: records every picture the grid draws in a {@link FrameHistory} (cleared at a
  * Reset), shows a recorded one on request, and exports the history as an animated GIF or a
- * numbered PNG sequence on a worker, with progress and Cancel.
+ * numbered PNG sequence on a worker, with progress and Cancel. Each model has its own history;
+ * the pictures of an export are the {@code snapshot} command's for that model (the one-layer grid,
+ * the MLP's hidden units and output matrix, the CNN's layer sections), drawn by the same headless
+ * renderer.
  *
  * <p>It records the pictures drawn (at most one a pulse), not every frame the trainer publishes:
  * a frame listener would make the trainer copy W at every refresh interval, at interval 1 several
@@ -152,12 +155,6 @@ final class Recording {
         if (frames.isEmpty()) {
             vm.banner().warn(String.format(Locale.ROOT, "No recorded picture between steps %,d and %,d (recorded: %,d to %,d)",
                     fromStep, toStep, history.get(0).step(), history.latest().step()));
-            return null;
-        }
-        ModelSlot slot = vm.models().current();
-        if (!slot.kind().equals(ModelKind.ONE_LAYER)) {
-            vm.banner().warn("The window exports the one-layer net's timeline; for the " + slot.kind().label
-                    + " use the snapshot command (snapshot --arch " + slot.kind().id + " --gif FILE)");
             return null;
         }
         if (export.get() != null) {

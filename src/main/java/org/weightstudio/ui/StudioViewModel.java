@@ -79,6 +79,7 @@ public final class StudioViewModel implements AutoCloseable {
     public void start(Dataset data) {
         this.dataset = data;
         form.config(data.train().size());
+        form.setImagePixels(data.train().imageSize());
         ModelSlot slot = makeSlot(models.selectedProperty().get());
         TrainingSession session = slot.session();
         form.attach(session);
@@ -110,7 +111,8 @@ public final class StudioViewModel implements AutoCloseable {
         var architecture = kind.architecture(train.rows(), train.cols(), dataset.classCount(),
                 models.hiddenProperty().get());
         TrainingSession session = new TrainingSession(train, dataset.classCount(),
-                kind.startConfig(form.oneLayerConfig(train.size())), form.refreshIntervalProperty().get(), architecture);
+                kind.startConfig(form.oneLayerConfig(train.size())).withAugmentation(form.savedAugmentation(kind.id)),
+                form.refreshIntervalProperty().get(), architecture);
         ModelSlot slot = new ModelSlot(kind, architecture, session, form.historyFrames(), form.historyBudgetBytes());
         models.put(slot);
         session.start();
@@ -223,16 +225,34 @@ public final class StudioViewModel implements AutoCloseable {
         StudioSettings s = form.currentSettings(width, height);
         s.model = models.selectedProperty().get().id;
         s.hidden = models.hiddenProperty().get();
-        // the form shows the model on screen; the batch size and rate saved are the one-layer net's
+        s.augment = augmentedModels();
+        // the form shows the model on screen; the batch size, rate, L2 and decay saved are the one-layer net's
         ModelSlot oneLayer = models.slot(ModelKind.ONE_LAYER);
         if (oneLayer != null) {
             s.batchSize = oneLayer.session().config().batchSize();
             s.learningRate = oneLayer.session().config().learningRate();
+            s.l2 = oneLayer.session().config().l2();
+            s.decay = oneLayer.session().config().decay();
         } else if (dataset != null) {
             s.batchSize = form.savedBatchSize();
             s.learningRate = form.savedLearningRate();
+            s.l2 = form.savedL2();
+            s.decay = form.savedDecay();
         }
         return s;
+    }
+
+    /** The ids of the models that augment: as each one's trainer is set, or as saved for a model not made. */
+    private String[] augmentedModels() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (ModelKind kind : ModelKind.values()) {
+            ModelSlot slot = models.slot(kind);
+            boolean on = slot != null ? !slot.session().config().augmentation().isOff() : form.savedAugments(kind.id);
+            if (on) {
+                ids.add(kind.id);
+            }
+        }
+        return ids.toArray(String[]::new);
     }
 
     /** Stops the trainer thread (waiting for it) and the evaluator. */

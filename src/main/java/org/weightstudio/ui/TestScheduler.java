@@ -53,6 +53,9 @@ public final class TestScheduler implements AutoCloseable {
         this.architecture = architecture;
         generation++;
         reset();
+        // run numbers count per trainer: the runs reset away were the other model's, not this one's
+        // (the generation already drops the other model's results)
+        firstRun = Long.MIN_VALUE;
     }
 
     /** A new picture was drawn while training: evaluate it if an evaluation is due. */

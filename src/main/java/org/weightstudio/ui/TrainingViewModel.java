@@ -3,6 +3,7 @@ package org.weightstudio.ui;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -44,6 +45,13 @@ public final class TrainingViewModel implements AutoCloseable {
     private long countersNanos;
     private long ratesSamples;
     private long ratesPictures;
+    /**
+     * Pictures and seconds of the last few rate periods: pictures/s is taken over about two
+     * seconds, so that a picture a second (a throttled window, a slow CNN) does not read 2, 0, 2, 0.
+     */
+    private final long[] recentPictures = new long[4];
+    private final double[] recentSeconds = new double[4];
+    private int recentAt;
     // -Dweightstudio.printStats: FX-thread CPU spent in pulses, and pulses counted, since the last print
     private long pulseNanos;
     private long pulses;
@@ -73,6 +81,8 @@ public final class TrainingViewModel implements AutoCloseable {
             frameListeners.forEach(s::addFrameListener);
         }
         ratesNanos = 0;
+        Arrays.fill(recentPictures, 0);
+        Arrays.fill(recentSeconds, 0);
         samplesPerSecond.set(0);
         picturesPerSecond.set(0);
         step.set(s.step());
@@ -119,13 +129,27 @@ public final class TrainingViewModel implements AutoCloseable {
         }
     }
 
+    /** Pictures per second over the recent periods (at most four, about two seconds). */
+    private double recentPicturesPerSecond() {
+        long pictures = 0;
+        double seconds = 0;
+        for (int i = 0; i < recentPictures.length; i++) {
+            pictures += recentPictures[i];
+            seconds += recentSeconds[i];
+        }
+        return seconds > 0 ? pictures / seconds : 0;
+    }
+
     private void updateRates(long now) {
         double seconds = (now - ratesNanos) / 1e9;
         long samples = session.samples();
         long pictures = picture.picturesDrawnProperty().get();
         if (ratesNanos != 0) {
             samplesPerSecond.set((samples - ratesSamples) / seconds);
-            picturesPerSecond.set((pictures - ratesPictures) / seconds);
+            recentPictures[recentAt] = pictures - ratesPictures;
+            recentSeconds[recentAt] = seconds;
+            recentAt = (recentAt + 1) % recentPictures.length;
+            picturesPerSecond.set(recentPicturesPerSecond());
             if (PRINT_STATS) {
                 System.out.printf(Locale.ROOT,
                         "stats step=%d refresh=%d samples_per_s=%.0f pictures_per_s=%.1f pulses=%d fx_cpu_ms=%.1f%n",

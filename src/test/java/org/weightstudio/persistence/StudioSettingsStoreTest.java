@@ -96,6 +96,34 @@ class StudioSettingsStoreTest {
     }
 
     @Test
+    void theAugmentedModelsComeBackAndAnOldFileAugmentsNone() throws Exception {
+        StudioSettingsStore store = new StudioSettingsStore(dir.resolve("settings.json"));
+        StudioSettings s = StudioSettings.defaults();
+        s.augment = new String[] {"mlp", "cnn"};
+        store.save(s);
+        assertThat(store.load().settings().augment).containsExactly("mlp", "cnn");
+
+        // written before the window had an Augment box
+        Files.writeString(store.file(), "{\"formatVersion\": 1, \"batchSize\": 4}");
+        StudioSettingsStore.Loaded old = store.load();
+        assertThat(old.warning()).isNull();
+        assertThat(old.settings().augment).isEmpty();
+        assertThat(old.settings().batchSize).isEqualTo(4);
+    }
+
+    @Test
+    void anAugmentListNamingNoModelOrOfTheWrongTypeFallsBackAlone() throws Exception {
+        Path file = dir.resolve("settings.json");
+        for (String bad : new String[] {"[\"mlp\", \"rnn\"]", "true", "[\"cnn\", \"cnn\"]", "[null]"}) {
+            Files.writeString(file, "{\"augment\": " + bad + ", \"batchSize\": 4}");
+            StudioSettingsStore.Loaded loaded = new StudioSettingsStore(file).load();
+            assertThat(loaded.settings().augment).as(bad).isEmpty();
+            assertThat(loaded.settings().batchSize).as(bad).isEqualTo(4);
+            assertThat(loaded.warning()).as(bad).contains("augment");
+        }
+    }
+
+    @Test
     void negativeL2AndDecayFallBack() throws Exception {
         Path file = dir.resolve("settings.json");
         Files.writeString(file, "{\"l2\": -1, \"decay\": -0.5}");

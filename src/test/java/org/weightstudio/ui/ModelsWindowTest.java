@@ -94,6 +94,74 @@ class ModelsWindowTest {
     }
 
     @Test
+    void theHiddenSizeShowsOnlyWithTheMlpAndTheCnnSortsFilters(FxRobot robot) {
+        waitFor("the one-layer grid", () -> window.grid() != null);
+        assertThat(robot.lookup("#hiddenSize").query().isVisible()).isFalse();
+        choose(robot, ModelKind.MLP);
+        assertThat(robot.lookup("#hiddenSize").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#sortByChange").queryAs(javafx.scene.control.CheckBox.class).getText())
+                .isEqualTo("sort units by change");
+        choose(robot, ModelKind.CNN);
+        assertThat(robot.lookup("#hiddenSize").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#sortByChange").queryAs(javafx.scene.control.CheckBox.class).getText())
+                .isEqualTo("sort filters by change");
+    }
+
+    @Test
+    void theMlpsAndTheCnnsTimelinesExportAsTheSnapshotCommandDrawsThem(FxRobot robot) throws Exception {
+        Path folder = Files.createTempDirectory("model-export");
+        for (ModelKind kind : new ModelKind[] {ModelKind.MLP, ModelKind.CNN}) {
+            choose(robot, kind);
+            train(robot, 3);
+            train(robot, 4);
+            exportsAsTheCommandDraws(robot, folder.resolve(kind.id + ".gif"));
+        }
+    }
+
+    /** Every recorded picture in the GIF, each the size of the snapshot command's picture of that frame. */
+    private void exportsAsTheCommandDraws(FxRobot robot, Path gif) throws Exception {
+        Recording recording = window.recording();
+        // the last picture (drawn when the trainer paused) recorded before the export reads the history
+        assertThat(vm().session().control().awaitIdle(10, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        var frames = recording.history().all();
+        assertThat(frames).hasSizeGreaterThanOrEqualTo(2);
+        var task = new java.util.concurrent.atomic.AtomicReference<javafx.concurrent.Task<Path>>();
+        robot.interact(() -> task.set(recording.exportGif(gif, 10, 2, false)));
+        assertThat(task.get()).as("the export started").isNotNull();
+        waitFor("the export", () -> task.get().isDone() && recording.exportProperty().get() == null);
+        waitFor("the banner", () -> text(robot, "#banner").startsWith("Exported " + frames.size() + " frames"));
+        try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            var reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertThat(reader.getNumImages(true)).isEqualTo(frames.size());
+            var last = frames.get(frames.size() - 1);
+            var before = frames.get(frames.size() - 2);
+            var expected = org.weightstudio.render.SnapshotWriter.renderGrid(last, last.deltaSince(before),
+                    before.step(), new org.weightstudio.render.GridOptions(vm().form().scaleModeProperty().get(), 2),
+                    new org.weightstudio.render.SnapshotInfo("synthetic", vm().dataset().classNames(),
+                            vm().form().refreshIntervalProperty().get())).image();
+            assertThat(reader.getWidth(frames.size() - 1)).isEqualTo(expected.getWidth());
+            assertThat(reader.getHeight(frames.size() - 1)).isEqualTo(expected.getHeight());
+        }
+    }
+
+    @Test
+    void eachModelGetsItsTestAccuracyInTheStatusBar(FxRobot robot) {
+        waitFor("the one-layer grid", () -> window.grid() != null);
+        train(robot, 5);
+        waitFor("the one-layer net's test accuracy", () -> vm().tests().accuracyStepProperty().get() == 5);
+        choose(robot, ModelKind.MLP);
+        train(robot, 3);
+        waitFor("the MLP's test accuracy", () -> vm().tests().accuracyStepProperty().get() == 3);
+        assertThat(text(robot, "#testLabel")).endsWith("(step 3)");
+        choose(robot, ModelKind.ONE_LAYER);
+        train(robot, 2);
+        waitFor("the one-layer net's test accuracy again", () -> vm().tests().accuracyStepProperty().get() == 7);
+    }
+
+    @Test
     void aModelLeftTrainingPausesWhileHiddenAndResumesWhenShown(FxRobot robot) throws InterruptedException {
         robot.interact(() -> {
             vm().form().setPace(50);

@@ -1,12 +1,18 @@
 package org.weightstudio.ui.draw;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import javafx.concurrent.Task;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
@@ -17,25 +23,32 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.weightstudio.analysis.DigitPreprocessor;
 import org.weightstudio.analysis.Predictions;
+import org.weightstudio.common.BadInputException;
+import org.weightstudio.common.Messages;
+import org.weightstudio.data.DatasetLoader;
 import org.weightstudio.data.ImageSet;
 import org.weightstudio.model.Classifier;
 import org.weightstudio.model.SoftmaxModel;
-import java.util.ArrayList;
-import java.util.List;
-import javafx.scene.control.ChoiceBox;
-import org.weightstudio.ui.work.Workers;
 import org.weightstudio.render.HeatmapRasterizer;
 import org.weightstudio.render.Panel;
+import org.weightstudio.ui.work.Workers;
 
 /**
  * The test set, browsed: per-class accuracy, the confusion matrix (click a cell to see its
- * images) and the gallery of mistakes, most confident first. Evaluates on a worker thread.
+ * images) and the gallery of mistakes, most confident first. Or, chosen above, a folder of
+ * labelled pictures (by default the bundled {@code assets/handwriting}): every trained model's
+ * accuracy and confusion matrix on it, as {@code evaluate --images} gives them. Evaluates on a
+ * worker thread; a folder that cannot be used is one line in the status.
  */
 public final class TestSetPane extends BorderPane {
     /** Images shown at most in the gallery; the most confident come first, so these matter most. */
     static final int GALLERY = 120;
     private static final int ZOOM = 3;
+    private static final String MNIST = "MNIST test set";
+    private static final String FOLDER = "Picture folder";
 
     private final Supplier<List<NamedModel>> models;
     /** Which trained model to evaluate (filled from {@code models} whenever the pane is shown or evaluated). */
@@ -48,6 +61,18 @@ public final class TestSetPane extends BorderPane {
     private final Label galleryTitle = new Label();
     private final FlowPane gallery = new FlowPane(6, 6);
     private Predictions predictions;
+    private final ChoiceBox<String> source = new ChoiceBox<>();
+    private final Label modelLabel = new Label("Model");
+    private final Label folderLabel = new Label();
+    private final Button chooseFolder = new Button("Folder\u2026");
+    private final ChoiceBox<DigitPreprocessor.Mode> preprocessing = new ChoiceBox<>();
+    private final PictureFolderView folderView = new PictureFolderView();
+    private final ObjectProperty<Path> folder = new SimpleObjectProperty<>(DatasetLoader.bundledFolder("handwriting"));
+    private Node mnistLeft;
+    private Node mnistCentre;
+    private FolderEvaluation folderEvaluation;
+    private String lastMnistStatus = "";
+    private String lastFolderStatus = "";
 
     public TestSetPane(Supplier<SoftmaxModel> modelSource, ImageSet testSet) {
         this(() -> {
@@ -70,16 +95,98 @@ public final class TestSetPane extends BorderPane {
         model.setId("testset-model");
         model.setOnShowing(e -> refreshModels());
         sceneProperty().addListener((o, was, scene) -> refreshModels());
-        HBox top = new HBox(8, new Label("Model"), model, evaluate, status);
+        createSourceChoice();
+        HBox top = new HBox(8, source, modelLabel, model, folderLabel, chooseFolder, preprocessing, evaluate, status);
         top.setAlignment(Pos.CENTER_LEFT);
         setTop(top);
-        setLeft(new VBox(10, new Label("Confusion (row: true, column: predicted)"), matrix,
-                new Label("Per-class accuracy"), perClass));
+        BorderPane.setMargin(top, new Insets(0, 0, 10, 0));
+        mnistLeft = new VBox(10, new Label("Confusion (row: true, column: predicted)"), matrix,
+                new Label("Per-class accuracy"), perClass);
         ScrollPane scroll = new ScrollPane(gallery);
         scroll.setFitToWidth(true);
-        setCenter(new VBox(6, galleryTitle, scroll));
-        BorderPane.setMargin(getCenter(), new Insets(0, 0, 0, 16));
+        mnistCentre = new VBox(6, galleryTitle, scroll);
+        BorderPane.setMargin(mnistCentre, new Insets(0, 0, 0, 16));
+        showSource(false);
         evaluate.setOnAction(e -> start());
+    }
+
+    /** MNIST test set or a picture folder; the folder's own controls show only with it. */
+    private void createSourceChoice() {
+        source.setId("testset-source");
+        source.getItems().setAll(MNIST, FOLDER);
+        source.setValue(MNIST);
+        source.valueProperty().addListener((o, was, now) -> showSource(FOLDER.equals(now)));
+        folderLabel.setId("testset-folder");
+        folderLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> folder.get() == null ? "no folder chosen" : folder.get().toString(), folder));
+        chooseFolder.setId("testset-folder-button");
+        chooseFolder.setTooltip(new javafx.scene.control.Tooltip(
+                "A folder of .png/.jpg pictures named NAME_L.png, L the digit they show"));
+        chooseFolder.setOnAction(e -> chooseFolder());
+        preprocessing.setId("testset-preprocessing");
+        preprocessing.getItems().setAll(DigitPreprocessor.Mode.MNIST_PEN, DigitPreprocessor.Mode.MNIST,
+                DigitPreprocessor.Mode.RAW);
+        preprocessing.setValue(DigitPreprocessor.Mode.MNIST_PEN);
+        preprocessing.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DigitPreprocessor.Mode m) {
+                return m == null ? "" : "preprocessing " + FolderEvaluation.modeName(m);
+            }
+
+            @Override
+            public DigitPreprocessor.Mode fromString(String s) {
+                return null;
+            }
+        });
+        preprocessing.setTooltip(new javafx.scene.control.Tooltip("mnist-pen: MNIST's recipe (ink box into 20x20, "
+                + "centred by mass) with the pen brought to MNIST's width; mnist: the recipe alone; raw: the "
+                + "whole picture shrunk"));
+    }
+
+    private void showSource(boolean pictures) {
+        for (Node n : new Node[] {folderLabel, chooseFolder, preprocessing}) {
+            n.setVisible(pictures);
+            n.setManaged(pictures);
+        }
+        modelLabel.setVisible(!pictures);
+        modelLabel.setManaged(!pictures);
+        model.setVisible(!pictures);
+        model.setManaged(!pictures);
+        setLeft(pictures ? null : mnistLeft);
+        setCenter(pictures ? folderView : mnistCentre);
+        if (pictures && folderEvaluation == null) {
+            folderView.showPending("Evaluate measures every trained model on the pictures of the folder");
+        }
+        String last = pictures ? lastFolderStatus : lastMnistStatus;
+        status.setText(last.isEmpty() ? "Not evaluated yet" : last);
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder of labelled pictures (NAME_L.png)");
+        Path now = folder.get();
+        if (now != null && Files.isDirectory(now)) {
+            chooser.setInitialDirectory(now.toAbsolutePath().toFile());
+        }
+        java.io.File chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (chosen != null) {
+            setPictureFolder(chosen.toPath());
+        }
+    }
+
+    /** The folder Evaluate reads when "Picture folder" is chosen. */
+    public void setPictureFolder(Path f) {
+        folder.set(f);
+    }
+
+    /** Chooses the MNIST test set ({@code false}) or the picture folder ({@code true}). */
+    public void usePictureFolder(boolean pictures) {
+        source.setValue(pictures ? FOLDER : MNIST);
+    }
+
+    /** The folder's answer shown, or null before the first. */
+    FolderEvaluation folderEvaluation() {
+        return folderEvaluation;
     }
 
     /** The verdicts shown, or null before the first evaluation. */
@@ -107,6 +214,10 @@ public final class TestSetPane extends BorderPane {
     }
 
     private void start() {
+        if (FOLDER.equals(source.getValue())) {
+            startFolder();
+            return;
+        }
         refreshModels();
         NamedModel named = null;
         for (NamedModel m : models.get()) {
@@ -126,6 +237,55 @@ public final class TestSetPane extends BorderPane {
                 failure -> status.setText("Failed: " + failure.getMessage()));
     }
 
+    /** Every trained model on the folder, on a worker; the tab keeps responding. */
+    private void startFolder() {
+        Path f = folder.get();
+        if (f == null) {
+            status.setText("Choose a folder of labelled pictures first (Folder\u2026)");
+            return;
+        }
+        List<FolderEvaluation.Candidate> candidates = new ArrayList<>();
+        for (NamedModel m : models.get()) {
+            candidates.add(FolderEvaluation.Candidate.of(m));
+        }
+        if (candidates.isEmpty()) {
+            status.setText("No trained model yet: train one first");
+            return;
+        }
+        DigitPreprocessor.Mode mode = preprocessing.getValue();
+        evaluate.setDisable(true);
+        status.setText("Reading " + f + "...");
+        Workers.run("picture-folder-evaluation", () -> FolderEvaluation.run(f, mode, candidates), this::showFolder,
+                failure -> {
+                    evaluate.setDisable(false);
+                    lastFolderStatus = "Cannot evaluate: " + oneLine(failure);
+                    status.setText(lastFolderStatus);
+                });
+    }
+
+    private void showFolder(FolderEvaluation e) {
+        folderEvaluation = e;
+        evaluate.setDisable(false);
+        List<String> parts = new ArrayList<>();
+        for (FolderEvaluation.ModelResult r : e.results()) {
+            parts.add(String.format(Locale.ROOT, "%s %.4f", r.name(), r.result().evaluation().accuracy()));
+        }
+        lastFolderStatus = "Accuracy " + String.join(", ", parts) + " on " + e.pictures().size() + " pictures";
+        status.setText(lastFolderStatus);
+        folderView.show(e);
+    }
+
+    /** A user's error as its message (it names the file); anything else as its one-line reason. */
+    private static String oneLine(Throwable failure) {
+        if (failure instanceof BadInputException) {
+            return failure.getMessage();
+        }
+        if (failure instanceof java.io.UncheckedIOException u) {
+            return Messages.withFile(u.getCause());
+        }
+        return Messages.withFile(failure);
+    }
+
     private void show(Predictions p, String description) {
         predictions = p;
         evaluate.setDisable(false);
@@ -134,8 +294,9 @@ public final class TestSetPane extends BorderPane {
         for (int k = 0; k < confusion.length; k++) {
             right += confusion[k][k];
         }
-        status.setText(String.format(Locale.ROOT, "Accuracy %.4f on %d test images (%s)", (double) right / p.size(),
-                p.size(), description));
+        lastMnistStatus = String.format(Locale.ROOT, "Accuracy %.4f on %d test images (%s)", (double) right / p.size(),
+                p.size(), description);
+        status.setText(lastMnistStatus);
         fillMatrix(confusion);
         fillPerClass(p.perClassAccuracy());
         showMistakes();
