@@ -15,15 +15,15 @@ package org.weightstudio.model.kernels;
  * index alone, four steps of the inner dimension per pass. The copies cost O(k n + m n) against
  * the product's O(m k n).
  *
- * <p>Tried and not kept (docs/performance.md): a k-unroll of 8 and four rows of C per pass ran
+ * <p>Tried and not kept (docs/cnn.md): a k-unroll of 8 and four rows of C per pass ran
  * scalar (4-6 GFLOP/s: C2 vectorises only loops it first unrolls, and it does not unroll bodies
  * that large); two rows of C per pass (each panel load feeding two multiply-adds) was vectorised
  * in some JVM runs (1.1-1.5x) and scalar in others (3x slower), so it is not dependable.
  *
  * <p>B is taken in blocks of {@value #DEPTH_BLOCK} rows by {@value #COLUMN_BLOCK} columns, so
  * that the panel (256 KB at most) stays in the L2 cache while every row of C passes over it, also
- * for the dense layers' inner dimension of 1,568. The order of every sum is fixed by the shapes alone, so results are bit-for-bit
- * repeatable.
+ * for the dense layers' inner dimension of 1,568. The order of every sum is fixed by the shapes
+ * alone, so results are bit-for-bit repeatable.
  */
 public final class Gemm {
     /** Columns of B and C per block. */
