@@ -36,15 +36,21 @@ timed() {
   HOME="$home" /usr/bin/time -f '%e %U %S' -o "$out" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 70; }
   awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$out"
 }
-headless() { timed java -jar "$jar" train --steps "$1"; }
+# ARCH="--arch mlp" (or cnn, with its options) measures another network; BATCH is its batch size
+# (for the samples/s printed; the share does not depend on it).
+read -r -a arch <<< "${ARCH:-}"
+batch="${BATCH:-2}"
+# Headless evaluates the test set only at the end (--eval-every past the last step), as the
+# window's evaluations run on another thread: a CNN's evaluation costs seconds.
+headless() { timed java -jar "$jar" train --steps "$1" --eval-every 1000000000 "${arch[@]}"; }
 window() {
   timed xvfb-run -a -s "-screen 0 1600x1000x24" java -jar "$jar" --autostart --pace unlimited \
-    --refresh "$2" --quit-after-steps "$1"
+    --refresh "$2" --quit-after-steps "$1" "${arch[@]}"
 }
 
 date -u '+# %Y-%m-%d %H:%M UTC'
 echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# steps=$steps rounds=$rounds; wall and CPU seconds of whole processes, start-up (1-step run) subtracted"
+echo "# steps=$steps rounds=$rounds ${ARCH:-}: wall and CPU seconds of whole processes, start-up (1-step run) subtracted"
 declare -A shares
 for ((round = 1; round <= rounds; round++)); do
   read -r h1 h1c < <(headless 1)
@@ -54,10 +60,10 @@ for ((round = 1; round <= rounds; round++)); do
     read -r w1 w1c < <(window 1 "$r")
     read -r wn wnc < <(window "$steps" "$r")
     printf 'round %d window r=%-4s 1 step: %6.2f s wall %6.2f s cpu   %s steps: %6.2f s wall %6.2f s cpu\n' "$round" "$r" "$w1" "$w1c" "$steps" "$wn" "$wnc"
-    line=$(awk -v h1="$h1" -v hn="$hn" -v w1="$w1" -v wn="$wn" -v r="$r" -v n="$steps" -v round="$round" 'BEGIN {
+    line=$(awk -v h1="$h1" -v hn="$hn" -v w1="$w1" -v wn="$wn" -v r="$r" -v n="$steps" -v round="$round" -v b="$batch" 'BEGIN {
       h = hn - h1; w = wn - w1
       printf "round=%d refresh=%s headless_train_s=%.2f window_train_s=%.2f headless_samples_per_s=%.0f window_samples_per_s=%.0f share=%.0f%%\n",
-        round, r, h, w, 2 * n / h, 2 * n / w, 100 * h / w }')
+        round, r, h, w, b * n / h, b * n / w, 100 * h / w }')
     echo "$line"
     shares[$r]+="${line##*share=} "
   done

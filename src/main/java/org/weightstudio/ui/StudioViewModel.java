@@ -186,11 +186,10 @@ public final class StudioViewModel implements AutoCloseable {
     }
 
     private void pulse(TrainingSession session, long now) {
+        boolean trainerBound = session.control().isRunning() && Double.isInfinite(session.control().pace());
         if (now - budgetNanos >= BUDGET_PERIOD_NANOS) {
             budgetNanos = now;
-            pictures.measure(OS.getProcessCpuTime(), session.threadCpuNanos(),
-                    session.control().isRunning() && Double.isInfinite(session.control().pace()),
-                    session.refreshInterval());
+            pictures.measure(OS.getProcessCpuTime(), session.threadCpuNanos(), trainerBound, session.refreshInterval());
         }
         // Not taking a frame also tells the trainer to stop copying frames nobody will see.
         PublishedFrame latest = pictures.due(now) ? session.frames().take() : null;
@@ -200,7 +199,7 @@ public final class StudioViewModel implements AutoCloseable {
             if (before != null && before.frame().run() != latest.run()) {
                 charts.clear();
             }
-            tests.pictureDrawn(picture.draw(latest).frame());
+            tests.pictureDrawn(picture.draw(latest).frame(), trainerBound);
         }
         training.refresh(now);
         form.showRefreshInterval(session.refreshInterval());

@@ -1,5 +1,7 @@
 package org.weightstudio.ui;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -20,9 +22,11 @@ import org.weightstudio.ui.work.Workers;
  * {@code Platform.runLater}.
  */
 final class TestAccuracyWorker implements AutoCloseable {
-    /** A finished evaluation, for the chart and status bar. */
-    record Result(long generation, long run, long step, Evaluation evaluation) {
+    /** A finished evaluation, for the chart and status bar, with the CPU time it took. */
+    record Result(long generation, long run, long step, Evaluation evaluation, long cpuNanos) {
     }
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private final ImageSet test;
     private final Consumer<Result> onResult;
@@ -44,11 +48,13 @@ final class TestAccuracyWorker implements AutoCloseable {
         }
         executor.execute(() -> {
             try {
+                long cpu0 = CPU.getCurrentThreadCpuTime();
                 Classifier model = architecture == null
                         ? SoftmaxModel.of(frame.classes(), frame.tileSize(), frame.weights(), frame.bias())
                         : ModelSlot.classifier(architecture, frame);
                 Evaluation e = Evaluator.evaluate(model, test);
-                Platform.runLater(() -> onResult.accept(new Result(generation, run, frame.step(), e)));
+                long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
+                Platform.runLater(() -> onResult.accept(new Result(generation, run, frame.step(), e, cpu)));
             } finally {
                 busy.set(false);
             }

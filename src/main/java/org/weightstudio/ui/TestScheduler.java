@@ -19,6 +19,13 @@ import org.weightstudio.training.PublishedFrame;
 public final class TestScheduler implements AutoCloseable {
     /** Evaluations start at most this often, so that fast training is not taxed by them. */
     private static final long MIN_GAP_NANOS = 1_000_000_000L;
+    /**
+     * While the trainer runs flat out, an evaluation that took c of CPU is followed by a rest of
+     * REST_FACTOR * c, so evaluations take at most about a tenth of the machine from it. The one-layer
+     * net's 10,000 test images take a few milliseconds and never wait; a CNN's take seconds, and
+     * back-to-back evaluations at the log-spaced early steps took a quarter of its training speed.
+     */
+    static final long REST_FACTOR = 9;
 
     private final TestSchedule schedule;
     private final ChartsViewModel charts;
@@ -34,6 +41,8 @@ public final class TestScheduler implements AutoCloseable {
     private long firstRun = Long.MIN_VALUE;
     private long lastStep = Long.MIN_VALUE;
     private long lastNanos;
+    /** CPU time of the last evaluation that finished. */
+    private long lastCpuNanos;
 
     TestScheduler(int testEvery, ChartsViewModel charts) {
         this.schedule = new TestSchedule(testEvery);
@@ -58,17 +67,29 @@ public final class TestScheduler implements AutoCloseable {
         firstRun = Long.MIN_VALUE;
     }
 
-    /** A new picture was drawn while training: evaluate it if an evaluation is due. */
-    void pictureDrawn(PublishedFrame f) {
+    /**
+     * A new picture was drawn while training: evaluate it if an evaluation is due.
+     * {@code trainerBound}: the trainer runs at unlimited pace, so evaluating takes CPU from it.
+     */
+    void pictureDrawn(PublishedFrame f, boolean trainerBound) {
         if (f.run() < firstRun) {
             return;
         }
         run = f.run();
         boolean due = lastStep > f.step() || schedule.due(lastStep, f.step());
-        boolean rested = schedule.early(f.step()) || System.nanoTime() - lastNanos >= MIN_GAP_NANOS;
-        if (due && rested) {
+        if (due && rested(schedule.early(f.step()), trainerBound, System.nanoTime() - lastNanos, lastCpuNanos)) {
             evaluate(f);
         }
+    }
+
+    /**
+     * Whether an evaluation may start {@code sinceLast} nanoseconds after the last one started: at
+     * the early log-spaced steps at once, later at most once a second; and while the trainer is
+     * CPU-bound, not before a rest of {@link #REST_FACTOR} times the last evaluation's CPU time.
+     */
+    static boolean rested(boolean early, boolean trainerBound, long sinceLastNanos, long lastCpuNanos) {
+        boolean gap = early || sinceLastNanos >= MIN_GAP_NANOS;
+        return gap && (!trainerBound || sinceLastNanos >= REST_FACTOR * lastCpuNanos);
     }
 
     /** Training is paused on {@code f}: evaluate it unless it already was. */
@@ -102,6 +123,7 @@ public final class TestScheduler implements AutoCloseable {
         if (r.run() != run || r.run() < firstRun || r.generation() != generation) {
             return;
         }
+        lastCpuNanos = r.cpuNanos();
         accuracy.set(r.evaluation().accuracy());
         accuracyStep.set(r.step());
         charts.addTest(r.step(), r.evaluation().meanLoss(), r.evaluation().accuracy());
