@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code weight-studio train}: trains a network of any architecture headless and reports test accuracy and speed. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a network (the one-layer net or an MLP) headless, print progress and the test accuracy.")
+        description = "Train a network (the one-layer net, an MLP or a CNN) headless, print progress and the test accuracy.")
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -6,10 +6,12 @@ import picocli.CommandLine.Option;
 
 /** The hyper-parameter options shared by every command that trains. */
 public final class TrainingOptions {
-    @Option(names = "--batch", paramLabel = "N", description = "Images per update (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", description = "Images per update (default: ${DEFAULT-VALUE}; with --arch mlp or cnn: "
+            + TrainingConfig.LAYERED_BATCH + ").")
     int batch = TrainingConfig.DEFAULT_BATCH;
 
-    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: ${DEFAULT-VALUE}; with --arch mlp or cnn: "
+            + TrainingConfig.LAYERED_LEARNING_RATE + ").")
     double learningRate = TrainingConfig.DEFAULT_LEARNING_RATE;
 
     @Option(names = "--l2", paramLabel = "X",
@@ -20,7 +22,8 @@ public final class TrainingOptions {
     @Option(names = "--decay", paramLabel = "X",
             description = "Learning-rate decay per epoch: the rate after e epochs is lr / (1 + X * e), e counted "
                     + "in fractions of an epoch; 0 = constant (default: ${DEFAULT-VALUE}, which keeps the "
-                    + "templates digit-shaped over long runs).")
+                    + "templates digit-shaped over long runs; with --arch mlp or cnn: " + TrainingConfig.LAYERED_DECAY
+                    + ").")
     double decay = TrainingConfig.DEFAULT_DECAY;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of shuffle and init (default: ${DEFAULT-VALUE}).")

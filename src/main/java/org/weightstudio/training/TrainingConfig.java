@@ -26,6 +26,10 @@ public record TrainingConfig(int batchSize, double learningRate, double l2, doub
     public static final double DEFAULT_DECAY = 10;
     public static final long DEFAULT_SEED = 42;
     public static final double DEFAULT_INIT_SCALE = 0;
+    /** The MLP's and the CNN's defaults (see {@link #mlpDefaults()}, {@link #cnnDefaults()}). */
+    public static final int LAYERED_BATCH = 32;
+    public static final double LAYERED_LEARNING_RATE = 0.1;
+    public static final double LAYERED_DECAY = 0.2;
 
     public TrainingConfig {
         if (augmentation == null) {
@@ -58,7 +62,7 @@ public record TrainingConfig(int batchSize, double learningRate, double l2, doub
      * rate 0.1 decaying as 0.1 / (1 + 0.2 e); init He (initScale 0).
      */
     public static TrainingConfig mlpDefaults() {
-        return new TrainingConfig(32, 0.1, 0, 0.2, DEFAULT_SEED, 0);
+        return new TrainingConfig(LAYERED_BATCH, LAYERED_LEARNING_RATE, 0, LAYERED_DECAY, DEFAULT_SEED, 0);
     }
 
     /**
@@ -68,7 +72,7 @@ public record TrainingConfig(int batchSize, double learningRate, double l2, doub
      * (docs/cnn.md).
      */
     public static TrainingConfig cnnDefaults() {
-        return new TrainingConfig(32, 0.1, 0, 0.2, DEFAULT_SEED, 0);
+        return new TrainingConfig(LAYERED_BATCH, LAYERED_LEARNING_RATE, 0, LAYERED_DECAY, DEFAULT_SEED, 0);
     }
 
     /** The default settings of `train` and of a fresh window (see the constants above). */
