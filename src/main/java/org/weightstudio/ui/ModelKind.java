@@ -39,16 +39,15 @@ enum ModelKind {
 
     /**
      * The settings a new model of this kind starts with. The one-layer net takes the form's (the
-     * post's batch 2); the MLP and the CNN start from the schedules measured for them (batch 32,
-     * learning rate 0.1 decaying as 0.1 / (1 + 0.2 e)), with the
-     * form's seed. Each model keeps its own settings afterwards. (The CNN's are the defaults the
-     * cnn branch measured for --arch cnn: batch 32, 0.1 decaying by 0.2 an epoch.)
+     * post's batch 2); the MLP and the CNN start from the schedules measured for them
+     * ({@link TrainingConfig#mlpDefaults()}, {@link TrainingConfig#cnnDefaults()}, the same as
+     * {@code train --arch mlp|cnn}), with the form's seed. Each model keeps its own settings afterwards.
      */
     TrainingConfig startConfig(TrainingConfig form) {
         return switch (this) {
             case ONE_LAYER -> form;
-            case MLP -> new TrainingConfig(32, 0.1, 0, 0.2, form.seed(), 0);
-            case CNN -> new TrainingConfig(32, 0.1, 0, 0.2, form.seed(), 0);
+            case MLP -> TrainingConfig.mlpDefaults().withSeed(form.seed());
+            case CNN -> TrainingConfig.cnnDefaults().withSeed(form.seed());
         };
     }
 
