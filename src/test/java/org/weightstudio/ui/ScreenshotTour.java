@@ -40,6 +40,8 @@ public final class ScreenshotTour {
             s.windowWidth = 1600;
             s.windowHeight = 1000;
             s.refreshInterval = 10;
+            // unlimited pace, so that each model has learned something by its shot
+            s.pace = 0;
             Stage stage = new Stage();
             StudioWindow w = new StudioWindow(stage, s, null, WindowOptions.none());
             w.show(DataPreload.start(null));
