@@ -1,6 +1,7 @@
 package org.weightstudio.ui;
 
 import static org.weightstudio.ui.TourSteps.fx;
+import static org.weightstudio.ui.TourSteps.openLoadedWindow;
 import static org.weightstudio.ui.TourSteps.shot;
 import static org.weightstudio.ui.TourSteps.sleep;
 import static org.weightstudio.ui.TourSteps.train;
@@ -8,14 +9,11 @@ import static org.weightstudio.ui.TourSteps.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.weightstudio.persistence.StudioSettings;
 import org.weightstudio.ui.draw.TestSetPane;
 
 /**
@@ -35,24 +33,8 @@ public final class AugmentFolderTour {
         Path out = Path.of(args.length > 0 ? args[0] : "docs");
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 30;
         Files.createDirectories(out);
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        StudioWindow window = fx(() -> {
-            StudioSettings s = StudioSettings.defaults();
-            s.windowWidth = 1600;
-            s.windowHeight = 1000;
-            s.refreshInterval = 10;
-            s.pace = 0;
-            Stage stage = new Stage();
-            StudioWindow w = new StudioWindow(stage, s, null, WindowOptions.none());
-            w.show(DataPreload.start(null));
-            stage.setX(0);
-            stage.setY(0);
-            return w;
-        });
+        StudioWindow window = openLoadedWindow();
         StudioViewModel vm = window.viewModel();
-        waitUntil(() -> fx(() -> !vm.loadingProperty().get()), 120);
 
         // the one-layer net and the MLP, plain, then the CNN augmented, shot while it trains
         train(vm, ModelKind.ONE_LAYER, seconds / 2);

@@ -7,10 +7,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.weightstudio.persistence.StudioSettings;
 
 /** The steps the screenshot tours (ScreenshotTour, AugmentFolderTour) are made of: run on the FX thread, train a while, save the window. */
 final class TourSteps {
     private TourSteps() {
+    }
+
+    /**
+     * Starts JavaFX and opens a 1600x1000 window at the top left, at refresh 10 and unlimited pace
+     * (so that each model has learned something by its shot), on the bundled MNIST; returns once
+     * the data has loaded.
+     */
+    static StudioWindow openLoadedWindow() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        StudioWindow window = fx(() -> {
+            StudioSettings s = StudioSettings.defaults();
+            s.windowWidth = 1600;
+            s.windowHeight = 1000;
+            s.refreshInterval = 10;
+            s.pace = 0;
+            Stage stage = new Stage();
+            StudioWindow w = new StudioWindow(stage, s, null, WindowOptions.none());
+            w.show(DataPreload.start(null));
+            stage.setX(0);
+            stage.setY(0);
+            return w;
+        });
+        StudioViewModel vm = window.viewModel();
+        waitUntil(() -> fx(() -> !vm.loadingProperty().get()), 120);
+        return window;
     }
 
     static void train(StudioViewModel vm, ModelKind kind, double seconds) throws Exception {
