@@ -22,7 +22,7 @@ public final class TrainingOptions {
     @Option(names = "--decay", paramLabel = "X",
             description = "Learning-rate decay per epoch: the rate after e epochs is lr / (1 + X * e), e counted "
                     + "in fractions of an epoch; 0 = constant (default: ${DEFAULT-VALUE}, which keeps the "
-                    + "templates digit-shaped over long runs; with --arch mlp: " + TrainingConfig.LAYERED_DECAY
+                    + "templates digit-shaped over long runs; with --arch mlp: " + TrainingConfig.MLP_DECAY
                     + ", cnn: " + TrainingConfig.CNN_DECAY + ").")
     double decay = TrainingConfig.DEFAULT_DECAY;
 

@@ -152,6 +152,11 @@ final class HeatmapGrid extends Region implements ModelGrid {
     }
 
     @Override
+    public boolean scrolls() {
+        return false;
+    }
+
+    @Override
     public Rectangle2D usedArea() {
         return usedArea;
     }

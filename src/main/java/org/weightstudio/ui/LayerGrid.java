@@ -101,6 +101,11 @@ final class LayerGrid extends VBox implements ModelGrid {
     }
 
     @Override
+    public boolean scrolls() {
+        return true;
+    }
+
+    @Override
     public Rectangle2D usedArea() {
         return null;
     }

@@ -15,4 +15,10 @@ interface ModelGrid {
 
     /** The part of the node the tiles occupy, for a snapshot (null: all of it). */
     Rectangle2D usedArea();
+
+    /**
+     * Whether the grid scrolls and so takes all the height it is given; a grid that does not
+     * (the one-layer templates) asks for the height its tiles need, and the charts get the rest.
+     */
+    boolean scrolls();
 }

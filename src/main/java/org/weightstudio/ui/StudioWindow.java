@@ -315,10 +315,10 @@ public final class StudioWindow {
      * height.
      */
     private void shareHeight() {
-        boolean templates = grid instanceof HeatmapGrid;
-        VBox.setVgrow(lower, templates && charts.isExpanded() ? Priority.ALWAYS : Priority.NEVER);
-        VBox.setVgrow(upper, templates ? Priority.SOMETIMES : Priority.ALWAYS);
-        double cap = templates ? MAX_CHARTS_HEIGHT_BESIDE_TEMPLATES : MAX_CHARTS_HEIGHT;
+        boolean scrolls = grid.scrolls();
+        VBox.setVgrow(lower, !scrolls && charts.isExpanded() ? Priority.ALWAYS : Priority.NEVER);
+        VBox.setVgrow(upper, scrolls ? Priority.ALWAYS : Priority.SOMETIMES);
+        double cap = scrolls ? MAX_CHARTS_HEIGHT : MAX_CHARTS_HEIGHT_BESIDE_TEMPLATES;
         charts.setMaxHeight(cap);
         lower.setMaxHeight(cap);
     }
