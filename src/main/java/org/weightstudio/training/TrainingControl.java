@@ -28,6 +28,13 @@ public final class TrainingControl {
     private final Condition changed = lock.newCondition();
     private final List<Runnable> commands = new ArrayList<>();
     private final PaceLimiter pace = new PaceLimiter();
+    /**
+     * Counts the changes made through {@link #update}: the trainer thread runs a free stretch of
+     * updates for as long as this stays the same (see {@link #freeSteps()}).
+     */
+    private volatile long changes;
+    /** Trainer thread: how many updates the last STEP from {@link #next} allows without asking again. */
+    private long freeSteps = 1;
 
     /** The time-lapse schedule while that is the pace (null for a fixed or unlimited pace). */
     private volatile TimeLapse timeLapse;
@@ -184,6 +191,10 @@ public final class TrainingControl {
                     if (!running) {
                         pendingSteps--;
                     }
+                    // Unlimited pace: a stretch of updates up to the stop at pauseAtStep, with no
+                    // lock and no clock on the way; any change ends it (see changes()).
+                    freeSteps = running && t == null && pace.intervalNanos == 0 && commands.isEmpty()
+                            ? Math.max(1, Math.min(MAX_FREE_STEPS, pauseAtStep - step)) : 1;
                     return Work.STEP;
                 }
                 if (!flushed) {
@@ -200,6 +211,20 @@ public final class TrainingControl {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Trainer thread, after {@link #next} returned STEP: how many updates it may run in a row,
+     * starting with this one, while {@link #changes()} stays what it was before the call. One
+     * unless training runs at unlimited pace.
+     */
+    long freeSteps() {
+        return freeSteps;
+    }
+
+    /** Changes so far (play, pause, step, stop, pace, commands, pauseAtStep); any thread. */
+    long changes() {
+        return changes;
     }
 
     List<Runnable> takeCommands() {
@@ -221,11 +246,15 @@ public final class TrainingControl {
         lock.lock();
         try {
             change.run();
+            changes++;
             changed.signalAll();
         } finally {
             lock.unlock();
         }
     }
+
+    /** The longest stretch of updates the trainer runs without asking again (see {@link #freeSteps()}). */
+    static final long MAX_FREE_STEPS = 4096;
 
     /** Keeps updates at most {@code pace} per second by spacing their start times. */
     static final class PaceLimiter {

@@ -226,12 +226,14 @@ public final class TrainingSession implements AutoCloseable {
         try {
             publishNow();
             while (true) {
+                // read before next(): a change made while next() decides ends the stretch it grants
+                long changes = control.changes();
                 TrainingControl.Work work = control.next(trainer.steps(), !unpublished);
                 if (work == TrainingControl.Work.STOP) {
                     return;
                 }
                 try {
-                    doWork(work);
+                    doWork(work, changes);
                 } catch (OutOfMemoryError e) {
                     outOfMemory();
                 }
@@ -244,7 +246,7 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    private void doWork(TrainingControl.Work work) {
+    private void doWork(TrainingControl.Work work, long changes) {
         if (work == null) {
             publishNow();
         } else if (work == TrainingControl.Work.COMMANDS) {
@@ -254,7 +256,13 @@ public final class TrainingSession implements AutoCloseable {
             step = trainer.steps();
             epochs = trainer.epochs();
         } else {
+            // At unlimited pace a stretch of updates with no lock and no clock between them: the
+            // window's trainer then runs the same loop as the headless one.
+            long free = control.freeSteps();
             trainOne();
+            for (long i = 1; i < free && control.changes() == changes; i++) {
+                trainOne();
+            }
         }
     }
 

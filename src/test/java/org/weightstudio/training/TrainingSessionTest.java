@@ -102,6 +102,30 @@ class TrainingSessionTest {
     }
 
     @Test
+    void atUnlimitedPaceItStopsExactlyAtTheScriptedStepAndAPauseStopsItMidStretch() throws InterruptedException {
+        start(10);
+        session.control().pauseAtStep(5_123);
+        session.control().play();
+        assertThat(session.control().awaitIdle(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(session.step()).isEqualTo(5_123);
+        assertThat(session.frames().peek().step()).isEqualTo(5_123);
+
+        // a pause is honoured within the stretch the trainer was granted (4,096 updates), not after it
+        session.control().pauseAtStep(Long.MAX_VALUE);
+        session.control().setPace(Double.POSITIVE_INFINITY);
+        List<Long> stepsAtCommand = new ArrayList<>();
+        session.control().play();
+        awaitStep(5_200);
+        session.control().submit(() -> stepsAtCommand.add(session.step()));
+        long submitted = session.step();
+        session.control().pause();
+        assertThat(session.control().awaitIdle(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(stepsAtCommand).hasSize(1);
+        // the command ran at the next update after it was queued, not at the end of a stretch
+        assertThat(stepsAtCommand.get(0) - submitted).isLessThan(TrainingControl.MAX_FREE_STEPS / 4);
+    }
+
+    @Test
     void stepNAdvancesExactlyN() throws InterruptedException {
         start(7);
         session.control().step(250);
