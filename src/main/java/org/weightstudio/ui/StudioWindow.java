@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -360,19 +361,36 @@ public final class StudioWindow {
             return vm.models().current() == slot ? shown.get() : (SoftmaxModel) slot.latestModel();
         };
         Supplier<List<NamedModel>> trained = () -> vm.models().trainedModels(vm.picture().shownProperty().get());
-        DrawPane draw = new DrawPane(oneLayer, trained, data.test());
-        Tab drawTab = new Tab("Draw", draw);
+        Tab drawTab = lazyTab("Draw", () -> new DrawPane(oneLayer, trained, data.test()));
         // a hidden Draw tab does not poll the models
-        draw.setActive(false);
-        drawTab.selectedProperty().addListener((o, was, selected) -> draw.setActive(selected));
+        drawTab.selectedProperty().addListener((o, was, selected) -> {
+            if (drawTab.getContent() instanceof DrawPane draw) {
+                draw.setActive(selected);
+            }
+        });
         TabPane tabs = new TabPane(
                 new Tab("Training", training),
                 drawTab,
-                new Tab("Robustness", new RobustnessPane(trained, data.test(), true)),
-                new Tab("Test set", new TestSetPane(trained, data.test(), true)));
+                lazyTab("Robustness", () -> new RobustnessPane(trained, data.test(), true)),
+                lazyTab("Test set", () -> new TestSetPane(trained, data.test(), true)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         return tabs;
+    }
+
+    /**
+     * A tab whose content is made when it is first selected. The window opens on the Training tab,
+     * and building the others (their controls, their CSS) while training has just started would
+     * cost the trainer a core and fill the JIT compiler's queue ahead of the trainer's own code.
+     */
+    private static Tab lazyTab(String name, Supplier<Node> content) {
+        Tab tab = new Tab(name);
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
+        return tab;
     }
 
     /** Writes the snapshot if asked, stops training, saves settings. Runs once. */
