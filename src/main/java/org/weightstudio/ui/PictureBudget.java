@@ -6,19 +6,24 @@ package org.weightstudio.ui;
  * the renderer; on a machine whose cores are busy, that time comes straight out of the trainer's.
  * So, while the trainer is CPU-bound (unlimited pace), the gap between pictures adapts: each
  * period the window's CPU (the process's, minus the trainer thread's) is compared with the
- * trainer's, and the gap grows by half when the ratio is over the budget and shrinks by a third
- * when it is well under, between {@code minGapNanos} and {@code maxGapNanos}. A paced trainer
+ * trainer's, and the gap grows when the ratio is over the budget (by half, or by as much as the
+ * budget is overrun, at most fourfold) and shrinks by a third when it is well under, between
+ * {@code minGapNanos} and {@code maxGapNanos}. Growing by the overrun matters in the first seconds
+ * of a run, when the JIT compiler adds a core's worth: growing by half each half second took four
+ * seconds to get from 40 ms to 1 s while the trainer ran at two thirds of its speed. A paced trainer
  * sleeps most of the time, and then pictures come at the shortest gap. The budget is smaller for
  * a larger refresh interval: asking for fewer pictures says training speed matters more.
  *
  * <pre>
  *   overhead = (process CPU - trainer CPU) / trainer CPU      over the last period
  *   budget   = 0.3 / sqrt(refresh interval)                   (0.3 at 1, 0.095 at 10)
- *   gap     *= 1.5  if overhead > budget;   gap /= 1.5  if overhead < budget / 2
+ *   gap     *= clamp(overhead / budget, 1.5, 4)  if overhead > budget
+ *   gap     /= 1.5                               if overhead < budget / 2
  * </pre>
  */
 final class PictureBudget {
     private static final double GROW = 1.5;
+    private static final double MAX_GROW = 4;
 
     private static final double BUDGET_AT_REFRESH_1 = 0.3;
 
@@ -64,7 +69,8 @@ final class PictureBudget {
         }
         double overhead = (double) (process - trainer) / trainer;
         if (overhead > budget) {
-            gapNanos = Math.min(maxGapNanos, (long) (gapNanos * GROW));
+            double grow = Math.min(MAX_GROW, Math.max(GROW, overhead / budget));
+            gapNanos = Math.min(maxGapNanos, (long) (gapNanos * grow));
         } else if (overhead < budget / 2) {
             gapNanos = Math.max(minGapNanos, (long) (gapNanos / GROW));
         }

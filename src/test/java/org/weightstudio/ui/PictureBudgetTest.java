@@ -38,6 +38,31 @@ class PictureBudgetTest {
     }
 
     @Test
+    void theGapGrowsByTheOverrunSoAFarOverBudgetWindowBacksOffInThreePeriods() {
+        PictureBudget b = new PictureBudget(MIN, MAX);
+        b.measure(0, 0, true, 1);
+        // 20% over the 0.3 budget: the least growth, by half
+        b.measure(136 * MS, 100 * MS, true, 1);
+        assertThat(b.gapNanos()).isEqualTo(MIN * 3 / 2);
+        // twice the budget: doubled
+        b.measure(136 * MS + 160 * MS, 200 * MS, true, 1);
+        assertThat(b.gapNanos()).isEqualTo(MIN * 3);
+        // the window costing as much as the trainer (the JIT compiler at start-up), at refresh 10
+        // (a budget under 0.1): fourfold each period, 40 ms to the 1 s cap in three
+        PictureBudget c = new PictureBudget(MIN, MAX);
+        c.measure(0, 0, true, 10);
+        long process = 0;
+        long trainer = 0;
+        for (int period = 1; period <= 3; period++) {
+            trainer += 100 * MS;
+            process += 200 * MS;
+            c.measure(process, trainer, true, 10);
+            assertThat(c.gapNanos()).isEqualTo(Math.min(MAX, MIN << (2 * period)));
+        }
+        assertThat(c.gapNanos()).isEqualTo(MAX);
+    }
+
+    @Test
     void aLargerRefreshIntervalHasASmallerBudget() {
         assertThat(PictureBudget.budget(1)).isEqualTo(0.3);
         assertThat(PictureBudget.budget(10)).isLessThan(0.1);
