@@ -88,7 +88,7 @@ public final class StudioViewModel implements AutoCloseable {
         tests.switchTo(slot.architecture());
         script.begin(session);
         if (script.playsAtStart()) {
-            session.control().play();
+            training.playWhenShown();
         }
         loading.set(false);
     }

@@ -28,6 +28,12 @@ public final class TrainingViewModel implements AutoCloseable {
     /** -Dweightstudio.printStats=true prints the rates every half second (for benchmarks). */
     private static final boolean PRINT_STATS = Boolean.getBoolean("weightstudio.printStats");
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    /**
+     * Pulses with the first picture on screen before a run that plays at start begins: the first
+     * lays the studio out and draws it, the next shows it. Building the window while the trainer
+     * runs would cost the trainer the core the window needs.
+     */
+    private static final int PULSES_BEFORE_PLAY = 2;
 
     private final HyperParametersForm form;
     private final PictureViewModel picture;
@@ -41,6 +47,8 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper picturesPerSecond = new ReadOnlyDoubleWrapper();
     private final List<FrameListener> frameListeners = new ArrayList<>();
     private TrainingSession session;
+    /** Pulses left before playing on its own (-1: it does not, or a command came first). */
+    private int autoPlayIn = -1;
     private long ratesNanos;
     private long countersNanos;
     private long ratesSamples;
@@ -71,12 +79,18 @@ public final class TrainingViewModel implements AutoCloseable {
         frameListeners.forEach(s::addFrameListener);
     }
 
+    /** Plays once the first picture has been on screen (autostart); any command before that cancels it. */
+    void playWhenShown() {
+        autoPlayIn = PULSES_BEFORE_PLAY;
+    }
+
     /**
      * Shows another model's session (the model selector): commands and counters follow it from
      * now on; the rates start afresh, since the samples counted were the other model's.
      */
     void switchTo(TrainingSession s, boolean newSession) {
         this.session = s;
+        autoPlayIn = -1;
         if (newSession) {
             frameListeners.forEach(s::addFrameListener);
         }
@@ -103,6 +117,9 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** Pulls the counters from the session; every half second, the rates and a chart point. */
     void refresh(long now) {
+        if (autoPlayIn >= 0 && picture.shownProperty().get() != null && autoPlayIn-- == 0) {
+            session.control().play();
+        }
         running.set(session.control().isRunning());
         if (!running.get() || now - countersNanos >= COUNTERS_PERIOD_NANOS) {
             countersNanos = now;
@@ -179,6 +196,7 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     public void play() {
+        autoPlayIn = -1;
         if (session != null) {
             banner.clear();
             picture.showLive();
@@ -188,6 +206,7 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     public void pause() {
+        autoPlayIn = -1;
         if (session != null) {
             session.control().pause();
             running.set(false);
@@ -196,6 +215,7 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** Exactly one update, then paused. */
     public void step() {
+        autoPlayIn = -1;
         if (session != null) {
             picture.showLive();
             session.control().step(1);
@@ -219,6 +239,7 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** Starts over with the form's seed (the same seed replays the same run); the charts empty at once. */
     public void reset() {
+        autoPlayIn = -1;
         if (session != null) {
             banner.clear();
             tests.reset();
