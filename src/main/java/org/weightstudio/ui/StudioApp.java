@@ -35,6 +35,15 @@ public final class StudioApp extends Application {
             System.exit(64);
         }
         ClassPathWarningFilter.installIfOnClassPath();
+        // on its own thread: the JMX start-up behind it takes a few hundred milliseconds
+        Thread jit = new Thread(() -> {
+            ToolkitJit.Result r = ToolkitJit.apply();
+            if (Boolean.getBoolean("weightstudio.printStats")) {
+                System.out.println("toolkit JIT directive: " + r.answer());
+            }
+        }, "weight-studio-jit");
+        jit.setDaemon(true);
+        jit.start();
         Application.launch(StudioApp.class, args);
     }
 
