@@ -201,7 +201,7 @@ public final class StudioViewModel implements AutoCloseable {
             }
             tests.pictureDrawn(picture.draw(latest).frame(), trainerBound);
         }
-        training.refresh(now);
+        training.refresh(now, trainerBound);
         form.showRefreshInterval(session.refreshInterval());
         String problem = session.problem();
         if (problem != null) {

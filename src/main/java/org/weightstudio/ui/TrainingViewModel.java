@@ -25,6 +25,11 @@ public final class TrainingViewModel implements AutoCloseable {
     private static final long RATES_PERIOD_NANOS = 500_000_000L;
     /** While training runs, the step and epoch counters change at most this often (each change is a layout pass). */
     private static final long COUNTERS_PERIOD_NANOS = 100_000_000L;
+    /**
+     * The same while the trainer runs flat out: each change is also a whole-window upload to the
+     * display (Prism SW), and at unlimited pace the counters are a blur at any rate.
+     */
+    private static final long COUNTERS_PERIOD_TRAINER_BOUND_NANOS = 250_000_000L;
     /** -Dweightstudio.printStats=true prints the rates every half second (for benchmarks). */
     private static final boolean PRINT_STATS = Boolean.getBoolean("weightstudio.printStats");
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -116,12 +121,13 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     /** Pulls the counters from the session; every half second, the rates and a chart point. */
-    void refresh(long now) {
+    void refresh(long now, boolean trainerBound) {
         if (autoPlayIn >= 0 && picture.shownProperty().get() != null && autoPlayIn-- == 0) {
             session.control().play();
         }
         running.set(session.control().isRunning());
-        if (!running.get() || now - countersNanos >= COUNTERS_PERIOD_NANOS) {
+        long period = trainerBound ? COUNTERS_PERIOD_TRAINER_BOUND_NANOS : COUNTERS_PERIOD_NANOS;
+        if (!running.get() || now - countersNanos >= period) {
             countersNanos = now;
             step.set(session.step());
             epochs.set(session.epochs());
