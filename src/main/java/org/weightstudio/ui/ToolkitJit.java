@@ -17,7 +17,9 @@ import javax.management.ObjectName;
  * recompiling toolkit code for as long as the window trained (9.1 s of CPU in an 18 s run of
  * 4,000,000 updates, against 3.7 s with this directive) while the FX thread's and the renderer's
  * own CPU stayed the same (4.6 and 1.5 s against 4.2 and 1.4 s): on two cores that is CPU taken
- * from the trainer. Measured in docs/studio.md ("Speed").
+ * from the trainer. The labels' number formatting (String.format, DecimalFormat) is kept off C2
+ * too: over the same run that is another 1.2-1.4 s of C2 time saved (4.1-4.5 s against 2.9-3.1 s).
+ * Measured in docs/studio.md ("Speed").
  *
  * <p>The directive is added at run time through HotSpot's diagnostic command MBean, as {@code jcmd
  * PID Compiler.directives_add} would, so it needs no JVM option and works however the studio is
@@ -28,14 +30,20 @@ final class ToolkitJit {
     /** Set to true to leave the JIT's policy as it is. */
     static final String KEEP_PROPERTY = "weightstudio.toolkitC2";
 
-    /** The toolkit's packages (HotSpot method patterns: a trailing * matches the rest of the class name). */
+    /**
+     * The toolkit's packages and the JDK's text formatting (HotSpot method patterns: a trailing *
+     * matches the rest of the class name). The trainer runs none of them.
+     */
     static final List<String> TOOLKIT = List.of("javafx/*.*", "com/sun/javafx/*.*", "com/sun/prism/*.*",
-            "com/sun/marlin/*.*", "com/sun/glass/*.*", "com/sun/scenario/*.*", "com/sun/pisces/*.*");
+            "com/sun/marlin/*.*", "com/sun/glass/*.*", "com/sun/scenario/*.*", "com/sun/pisces/*.*",
+            // the labels' number formatting (String.format, DecimalFormat), which only the window runs hot
+            "java/text/*.*", "java/util/Formatter*.*", "java/util/regex/*.*", "jdk/internal/math/*.*",
+            "sun/util/locale/*.*");
 
     private ToolkitJit() {
     }
 
-    /** The directive: the toolkit's methods excluded from C2 (HotSpot then compiles them with C1 alone). */
+    /** The directive: these methods excluded from C2 (HotSpot then compiles them with C1 alone). */
     static String directives() {
         JsonArray match = new JsonArray();
         TOOLKIT.forEach(match::add);
