@@ -241,12 +241,7 @@ class ModelsWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The label's text, looked up on the FX thread: a lookup from the test thread races the scene's changes. */
     private static String text(FxRobot robot, String id) {
-        try {
-            return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).queryAs(Label.class).getText()).get();
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-            throw new AssertionError("cannot read " + id, e);
-        }
+        return FxWaits.labelText(robot, id);
     }
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javafx.concurrent.Task;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -154,7 +153,7 @@ class StudioSnapshotTest {
         assertThat(vm().picture().shownProperty().get().step()).isEqualTo(40);
         assertThat(vm().picture().shownProperty().get().deltaFromStep()).isEqualTo(20);
         assertThat(vm().picture().shownProperty().get().scaleMode()).isEqualTo(ScaleMode.PER_TILE);
-        assertThat(robot.lookup("#timelineLabel").queryAs(Label.class).getText())
+        assertThat(FxWaits.labelText(robot, "#timelineLabel"))
                 .contains("at 40 \u00b7").contains("steps 0\u2013100").contains("6 frames").contains("MB");
         // the delta shown is W(40) - W(20), as it was shown live
         float[] expected = history.get(2).deltaSince(history.get(1));
@@ -232,7 +231,7 @@ class StudioSnapshotTest {
     }
 
     private static String banner(FxRobot robot) {
-        return robot.lookup("#banner").queryAs(Label.class).getText();
+        return FxWaits.labelText(robot, "#banner");
     }
 
     private static int gifFrames(Path gif) throws IOException {

@@ -61,7 +61,7 @@ class StudioWindowTest {
     }
 
     private String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return FxWaits.labelText(robot, id);
     }
 
     private void awaitIdle() throws InterruptedException {
@@ -242,7 +242,7 @@ class StudioWindowTest {
         robot.interact(() -> vm().form().setDecay("0"));
         robot.doubleClickOn("#rateField").write("1e37").type(KeyCode.ENTER);
         robot.clickOn("#playButton");
-        waitFor("the banner", () -> robot.lookup("#banner").queryAs(Label.class).getText().contains("loss became"));
+        waitFor("the banner", () -> text(robot, "#banner").contains("loss became"));
         awaitIdle();
         assertThat(vm().session().control().isRunning()).isFalse();
         assertThat(robot.lookup("#banner").queryAs(Label.class).isVisible()).isTrue();
