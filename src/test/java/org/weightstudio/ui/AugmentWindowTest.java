@@ -3,7 +3,6 @@ package org.weightstudio.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.CheckBox;
@@ -37,16 +36,16 @@ class AugmentWindowTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        settingsFile = Files.createTempDirectory("augment-test").resolve("settings.json");
-        StudioSettings settings = StudioSettings.defaults();
-        settings.windowWidth = 1260;
-        settings.windowHeight = 780;
-        settings.pace = 0;
-        settings.hidden = 16;
-        settings.augment = new String[] {"mlp"};
-        window = new StudioWindow(stage, settings, new StudioSettingsStore(settingsFile), WindowOptions.none());
-        window.show(new org.weightstudio.data.Dataset("synthetic", train, SyntheticData.images(200, 2),
-                java.util.List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")));
+        TestWindows.Opened opened = TestWindows.open(stage, "augment-test", new org.weightstudio.data.Dataset(
+                "synthetic", train, SyntheticData.images(200, 2),
+                java.util.List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")),
+                settings -> {
+                    settings.pace = 0;
+                    settings.hidden = 16;
+                    settings.augment = new String[] {"mlp"};
+                });
+        window = opened.window();
+        settingsFile = opened.settingsFile();
     }
 
     @AfterEach

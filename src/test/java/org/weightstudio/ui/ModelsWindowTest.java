@@ -18,25 +18,17 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.weightstudio.analysis.PerturbationKind;
-import org.weightstudio.persistence.StudioSettings;
-import org.weightstudio.persistence.StudioSettingsStore;
 import org.weightstudio.training.SyntheticData;
 
 /** The window with several models: the selector, each model's own progress, and the tabs that compare them. */
 @ExtendWith(ApplicationExtension.class)
 class ModelsWindowTest {
     private StudioWindow window;
-    private Path settingsFile;
 
     @Start
     void start(Stage stage) throws IOException {
-        settingsFile = Files.createTempDirectory("models-test").resolve("settings.json");
-        StudioSettings settings = StudioSettings.defaults();
-        settings.windowWidth = 1260;
-        settings.windowHeight = 780;
-        settings.hidden = 16;
-        window = new StudioWindow(stage, settings, new StudioSettingsStore(settingsFile), WindowOptions.none());
-        window.show(SyntheticData.dataset(600, 200));
+        window = TestWindows.open(stage, "models-test", SyntheticData.dataset(600, 200), settings -> settings.hidden = 16)
+                .window();
     }
 
     @AfterEach

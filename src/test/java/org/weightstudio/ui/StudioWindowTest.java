@@ -3,7 +3,6 @@ package org.weightstudio.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,8 +23,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.weightstudio.persistence.StudioSettings;
-import org.weightstudio.persistence.StudioSettingsStore;
 import org.weightstudio.training.SyntheticData;
 import org.weightstudio.training.TrainingSession;
 
@@ -37,14 +34,11 @@ class StudioWindowTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        settingsFile = Files.createTempDirectory("studio-test").resolve("settings.json");
-        StudioSettings settings = StudioSettings.defaults();
-        settings.windowWidth = 1260;
-        settings.windowHeight = 780;
         // these tests drive training themselves: no time-lapse
-        settings.pace = 0;
-        window = new StudioWindow(stage, settings, new StudioSettingsStore(settingsFile), WindowOptions.none());
-        window.show(SyntheticData.dataset(600, 200));
+        TestWindows.Opened opened = TestWindows.open(stage, "studio-test", SyntheticData.dataset(600, 200),
+                settings -> settings.pace = 0);
+        window = opened.window();
+        settingsFile = opened.settingsFile();
     }
 
     @AfterEach
