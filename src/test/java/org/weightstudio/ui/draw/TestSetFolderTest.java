@@ -108,16 +108,9 @@ class TestSetFolderTest {
 
         // a click on the one-layer net's most common confusion shows exactly its pictures
         int[][] c = pictures.evaluate(oneLayer).evaluation().confusion();
-        int a = 0;
-        int b = 1;
-        for (int i = 0; i < 10; i++) {
-            for (int j = 0; j < 10; j++) {
-                if (i != j && c[i][j] > c[a][b]) {
-                    a = i;
-                    b = j;
-                }
-            }
-        }
+        int[] most = Confusions.mostCommon(c);
+        int a = most[0];
+        int b = most[1];
         assertThat(c[a][b]).as("the one-layer net makes mistakes on these pictures").isPositive();
         robot.clickOn("#folder-cell-One-layer-" + a + "-" + b);
         WaitForAsyncUtils.waitForFxEvents();

@@ -45,16 +45,9 @@ class TestSetPaneTest {
 
         // The most common confusion: click its cell, see exactly its images.
         int[][] c = evaluation.confusion();
-        int a = 0;
-        int b = 1;
-        for (int i = 0; i < 10; i++) {
-            for (int j = 0; j < 10; j++) {
-                if (i != j && c[i][j] > c[a][b]) {
-                    a = i;
-                    b = j;
-                }
-            }
-        }
+        int[] most = Confusions.mostCommon(c);
+        int a = most[0];
+        int b = most[1];
         robot.clickOn("#cell-" + a + "-" + b);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#cell-" + a + "-" + b).queryButton().getText()).isEqualTo(Integer.toString(c[a][b]));
