@@ -38,7 +38,9 @@ final class ToolkitJit {
             "com/sun/marlin/*.*", "com/sun/glass/*.*", "com/sun/scenario/*.*", "com/sun/pisces/*.*",
             // the labels' number formatting (String.format, DecimalFormat), which only the window runs hot
             "java/text/*.*", "java/util/Formatter*.*", "java/util/regex/*.*", "jdk/internal/math/*.*",
-            "sun/util/locale/*.*");
+            "sun/util/locale/*.*",
+            // the bidirectional-text analysis JavaFX runs on every label it lays out (java.text.Bidi)
+            "jdk/internal/icu/*.*");
 
     private ToolkitJit() {
     }
