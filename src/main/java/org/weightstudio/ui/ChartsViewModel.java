@@ -9,8 +9,13 @@ import javafx.scene.chart.XYChart;
 /**
  * The series of the loss and accuracy charts: the running training figures and the test
  * evaluations, against the update. Each series keeps at most {@link #MAX_POINTS} points (past
- * that, every other point goes), so the charts stay cheap to draw however long the run. FX
- * thread only.
+ * that, every other point goes), so the charts stay cheap to draw however long the run.
+ *
+ * <p>While the trainer runs flat out, new points are {@linkplain #hold(boolean) held} and added
+ * together when the next picture is drawn ({@link #flush()}): every change to a chart lays it out
+ * and paints it again, and points arriving on their own clocks (training figures twice a second,
+ * test results when the evaluator finishes) cost three chart redraws a second where one does.
+ * FX thread only.
  */
 public final class ChartsViewModel {
     static final int MAX_POINTS = 400;
@@ -21,6 +26,12 @@ public final class ChartsViewModel {
     private final XYChart.Series<Number, Number> testAccuracy = series("test accuracy");
     private final BooleanProperty logScale = new SimpleBooleanProperty(true);
     private long lastTrainingStep = -1;
+    /** Points waiting for the next {@link #flush()}, in order, while held. */
+    private final List<Held> held = new ArrayList<>();
+    private boolean holding;
+
+    private record Held(XYChart.Series<Number, Number> series, long x, double y) {
+    }
 
     /** Whether the update axis is logarithmic (the default: the first hundred updates stay readable). */
     public BooleanProperty logScaleProperty() {
@@ -43,6 +54,30 @@ public final class ChartsViewModel {
         add(testLoss, step, loss);
     }
 
+    /**
+     * Whether new points wait for {@link #flush()} rather than showing at once (the window holds
+     * them while the trainer is CPU-bound). Ending the hold shows the points held.
+     */
+    void hold(boolean hold) {
+        if (holding && !hold) {
+            flush();
+        }
+        holding = hold;
+    }
+
+    /** Shows the points held (all in the same pulse, so the charts are laid out and painted once). */
+    void flush() {
+        for (Held h : held) {
+            addNow(h.series(), h.x(), h.y());
+        }
+        held.clear();
+    }
+
+    /** Points held and not shown yet (for tests). */
+    int heldPoints() {
+        return held.size();
+    }
+
     /** The points of the four series, kept for a model while another is shown. */
     record Memory(List<List<XYChart.Data<Number, Number>>> series, long lastTrainingStep) {
         static final Memory EMPTY = new Memory(List.of(List.of(), List.of(), List.of(), List.of()), -1);
@@ -50,6 +85,7 @@ public final class ChartsViewModel {
 
     /** The points shown now (for the model being switched away from). */
     Memory save() {
+        flush();
         List<List<XYChart.Data<Number, Number>>> kept = new ArrayList<>();
         for (XYChart.Series<Number, Number> s : all()) {
             kept.add(new ArrayList<>(s.getData()));
@@ -59,6 +95,7 @@ public final class ChartsViewModel {
 
     /** Shows the points kept for another model. */
     void restore(Memory memory) {
+        held.clear();
         List<XYChart.Series<Number, Number>> all = all();
         for (int i = 0; i < all.size(); i++) {
             // copies of the points: a point belongs to one series at a time
@@ -73,6 +110,7 @@ public final class ChartsViewModel {
 
     /** Empties every series at once (a new run). */
     public void clear() {
+        held.clear();
         for (XYChart.Series<Number, Number> s : all()) {
             s.getData().clear();
         }
@@ -97,11 +135,19 @@ public final class ChartsViewModel {
         return s;
     }
 
-    /** Adds a point; past the limit, drops every other point first. */
-    private static void add(XYChart.Series<Number, Number> s, long x, double y) {
+    private void add(XYChart.Series<Number, Number> s, long x, double y) {
         if (!Double.isFinite(y)) {
             return;
         }
+        if (holding) {
+            held.add(new Held(s, x, y));
+        } else {
+            addNow(s, x, y);
+        }
+    }
+
+    /** Adds a point; past the limit, drops every other point first. */
+    private static void addNow(XYChart.Series<Number, Number> s, long x, double y) {
         var data = s.getData();
         if (data.size() >= MAX_POINTS) {
             List<XYChart.Data<Number, Number>> kept = new ArrayList<>();

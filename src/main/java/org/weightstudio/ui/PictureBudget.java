@@ -12,7 +12,10 @@ package org.weightstudio.ui;
  * of a run, when the JIT compiler adds a core's worth: growing by half each half second took four
  * seconds to get from 40 ms to 1 s while the trainer ran at two thirds of its speed. A paced trainer
  * sleeps most of the time, and then pictures come at the shortest gap. The budget is smaller for
- * a larger refresh interval: asking for fewer pictures says training speed matters more.
+ * a larger refresh interval: asking for fewer pictures says training speed matters more. When the
+ * trainer becomes CPU-bound (Play at unlimited pace) the gap starts at {@link #START_GAP_NANOS},
+ * not the shortest: the first second of such a run is when the JIT compiler is busiest with the
+ * drawing code, and pictures at the shortest gap then cost the trainer a tenth of that second.
  *
  * <pre>
  *   overhead = (process CPU - trainer CPU) / trainer CPU      over the last period
@@ -26,6 +29,8 @@ final class PictureBudget {
     private static final double MAX_GROW = 4;
 
     private static final double BUDGET_AT_REFRESH_1 = 0.3;
+    /** The gap when the trainer becomes CPU-bound (within the shortest and longest gap). */
+    static final long START_GAP_NANOS = 250_000_000L;
 
     private final long minGapNanos;
     private final long maxGapNanos;
@@ -33,11 +38,23 @@ final class PictureBudget {
     private long lastPictureNanos = Long.MIN_VALUE / 2;
     private long processCpu = -1;
     private long trainerCpu = -1;
+    private boolean bound;
 
     PictureBudget(long minGapNanos, long maxGapNanos) {
         this.minGapNanos = minGapNanos;
         this.maxGapNanos = maxGapNanos;
         this.gapNanos = minGapNanos;
+    }
+
+    /**
+     * Whether the trainer is CPU-bound now (every pulse): when it becomes so, the gap is at least
+     * {@link #START_GAP_NANOS} from then on until the next {@link #measure} says otherwise.
+     */
+    void trainerBound(boolean trainerBound) {
+        if (trainerBound && !bound) {
+            gapNanos = Math.max(gapNanos, Math.min(maxGapNanos, Math.max(minGapNanos, START_GAP_NANOS)));
+        }
+        bound = trainerBound;
     }
 
     /** True if a new picture may be drawn at {@code now}. */

@@ -32,6 +32,14 @@ public final class StudioViewModel implements AutoCloseable {
     /** While training runs unlimited, at least one picture a second however busy the machine. */
     private static final long MAX_PICTURE_GAP_NANOS = 1_000_000_000L;
     private static final long BUDGET_PERIOD_NANOS = 500_000_000L;
+    /**
+     * While the trainer runs flat out, the window changes only on ticks this far apart (the
+     * counters' period then), or as far apart as pictures if that is less: the counters, the rates, a picture when one is due and the chart
+     * points held since the last picture change in the same pulse. Every pulse that changes
+     * anything costs the FX thread a CSS and layout pass and the renderer a repaint; with each
+     * on its own clock that came to eleven such pulses a second at refresh 10.
+     */
+    static final long TRAINER_BOUND_TICK_NANOS = TrainingViewModel.COUNTERS_PERIOD_TRAINER_BOUND_NANOS;
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
@@ -51,6 +59,9 @@ public final class StudioViewModel implements AutoCloseable {
     private final PictureBudget pictures = new PictureBudget((long) (1e9 / MAX_PICTURES_PER_SECOND),
             MAX_PICTURE_GAP_NANOS);
     private long budgetNanos;
+    private long tickNanos;
+    /** The session whose trainer ran flat out at the last pulse, else null. */
+    private volatile TrainingSession boundSession;
 
     public StudioViewModel(StudioSettings settings, WindowOptions options) {
         this.options = options;
@@ -177,20 +188,52 @@ public final class StudioViewModel implements AutoCloseable {
 
     // ---- the pulse ----
 
-    /** Called on every FX pulse: draws the newest frame if there is one, refreshes the counters. */
-    public void pulse(long now) {
+    /**
+     * Called on every FX pulse: draws the newest frame if there is one, refreshes the counters.
+     * Returns how long (nanoseconds) the window may wait for the next call: 0 (the next pulse)
+     * unless the trainer runs flat out, when nothing changes before the next tick.
+     */
+    public long pulse(long now) {
         TrainingSession session = training.session();
-        if (session != null) {
-            training.timePulse(() -> pulse(session, now));
+        if (session == null) {
+            return 0;
         }
+        training.timePulse(() -> pulse(session, now));
+        boolean bound = trainerBound(session);
+        boundSession = bound ? session : null;
+        return bound ? tickNanos + tickPeriod() - now : 0;
+    }
+
+    /**
+     * Whether the trainer still runs flat out, as it did at the last pulse (any thread: the
+     * {@link PulseDriver} asks while it waits).
+     */
+    public boolean trainerStillBound() {
+        TrainingSession s = boundSession;
+        return s != null && trainerBound(s);
+    }
+
+    private static boolean trainerBound(TrainingSession session) {
+        return session.control().isRunning() && Double.isInfinite(session.control().pace());
+    }
+
+    /** Ticks while the trainer runs flat out: the counters' period, or the picture gap if shorter. */
+    private long tickPeriod() {
+        return Math.min(TRAINER_BOUND_TICK_NANOS, pictures.gapNanos());
     }
 
     private void pulse(TrainingSession session, long now) {
-        boolean trainerBound = session.control().isRunning() && Double.isInfinite(session.control().pace());
+        boolean trainerBound = trainerBound(session);
+        pictures.trainerBound(trainerBound);
+        charts.hold(trainerBound);
         if (now - budgetNanos >= BUDGET_PERIOD_NANOS) {
             budgetNanos = now;
             pictures.measure(OS.getProcessCpuTime(), session.threadCpuNanos(), trainerBound, session.refreshInterval());
         }
+        if (trainerBound && now - tickNanos < tickPeriod()) {
+            return;
+        }
+        tickNanos = now;
         // Not taking a frame also tells the trainer to stop copying frames nobody will see.
         PublishedFrame latest = pictures.due(now) ? session.frames().take() : null;
         if (picture.isNew(latest)) {
@@ -200,6 +243,7 @@ public final class StudioViewModel implements AutoCloseable {
                 charts.clear();
             }
             tests.pictureDrawn(picture.draw(latest).frame(), trainerBound);
+            charts.flush();
         }
         training.refresh(now, trainerBound);
         form.showRefreshInterval(session.refreshInterval());

@@ -3,7 +3,6 @@ package org.weightstudio.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -40,7 +39,8 @@ import org.weightstudio.ui.draw.TestSetPane;
 /**
  * The studio window: controls on top, the heatmap grid with the last batch beside it, the charts
  * below, the status bar at the bottom. Shows at once; the grid is built when the data has
- * loaded. An {@link AnimationTimer} pulls the newest frame on every pulse. Closing the window
+ * loaded. A {@link PulseDriver} pulls the newest frame on every pulse (or every tick while the
+ * trainer runs flat out). Closing the window
  * stops the trainer thread and saves the settings.
  */
 public final class StudioWindow {
@@ -65,7 +65,7 @@ public final class StudioWindow {
     private final Snapshots snapshots;
     private final Recording recording;
     private final TimelineBar timeline;
-    private final AnimationTimer timer;
+    private final PulseDriver pulses;
     private final ModelSelector selector;
     /** The grid of each model shown so far (made the first time it is shown). */
     private final java.util.Map<ModelKind, ModelGrid> grids = new java.util.EnumMap<>(ModelKind.class);
@@ -90,12 +90,7 @@ public final class StudioWindow {
         this.recording = new Recording(vm);
         this.timeline = new TimelineBar(vm, recording);
         this.selector = new ModelSelector(vm);
-        this.timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                vm.pulse(now);
-            }
-        };
+        this.pulses = new PulseDriver(vm::pulse, vm::trainerStillBound);
         createView(settings);
         wire();
     }
@@ -130,6 +125,8 @@ public final class StudioWindow {
 
         Scene scene = new Scene(root, settings.windowWidth, settings.windowHeight);
         scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
+        // whatever input changes shows at once, also while the trainer runs flat out
+        scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> pulses.wake());
         stage.setScene(scene);
         stage.setTitle("Weight Studio");
         stage.getIcons().setAll(AppIcons.all());
@@ -245,14 +242,14 @@ public final class StudioWindow {
     /** Shows the window and starts loading the data in the background. */
     public void show(Supplier<Dataset> data) {
         stage.show();
-        timer.start();
+        pulses.start();
         vm.loadInBackground(data);
     }
 
     /** Shows the window with data already at hand (tests). */
     public void show(Dataset data) {
         stage.show();
-        timer.start();
+        pulses.start();
         vm.start(data);
     }
 
@@ -399,7 +396,7 @@ public final class StudioWindow {
             return;
         }
         shutDown = true;
-        timer.stop();
+        pulses.stop();
         recording.stopExport();
         Path snapshot = vm.options().snapshotOnExit();
         if (snapshot != null && grid != null) {

@@ -29,7 +29,7 @@ public final class TrainingViewModel implements AutoCloseable {
      * The same while the trainer runs flat out: each change is also a whole-window upload to the
      * display (Prism SW), and at unlimited pace the counters are a blur at any rate.
      */
-    private static final long COUNTERS_PERIOD_TRAINER_BOUND_NANOS = 250_000_000L;
+    static final long COUNTERS_PERIOD_TRAINER_BOUND_NANOS = 250_000_000L;
     /** -Dweightstudio.printStats=true prints the rates every half second (for benchmarks). */
     private static final boolean PRINT_STATS = Boolean.getBoolean("weightstudio.printStats");
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();

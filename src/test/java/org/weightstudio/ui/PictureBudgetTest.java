@@ -84,4 +84,30 @@ class PictureBudgetTest {
         b.measure(900 * MS, 101 * MS, false, 1);
         assertThat(b.gapNanos()).isEqualTo(MIN);
     }
+
+    @Test
+    void playAtUnlimitedPaceStartsAtTheStartGapNotTheShortest() {
+        PictureBudget b = new PictureBudget(MIN, MAX);
+        b.trainerBound(false);
+        assertThat(b.gapNanos()).isEqualTo(MIN);
+        b.trainerBound(true);
+        assertThat(b.gapNanos()).isEqualTo(PictureBudget.START_GAP_NANOS);
+        // staying bound does not reset a gap the budget has changed since
+        b.measure(0, 0, true, 1);
+        b.measure(105 * MS, 100 * MS, true, 1);
+        assertThat(b.gapNanos()).isLessThan(PictureBudget.START_GAP_NANOS);
+        long shrunk = b.gapNanos();
+        b.trainerBound(true);
+        assertThat(b.gapNanos()).isEqualTo(shrunk);
+        // a pause and Play again start over from the start gap, after the paused trainer's shortest gap
+        b.trainerBound(false);
+        b.measure(210 * MS, 200 * MS, false, 1);
+        assertThat(b.gapNanos()).isEqualTo(MIN);
+        b.trainerBound(true);
+        assertThat(b.gapNanos()).isEqualTo(PictureBudget.START_GAP_NANOS);
+        // never past the longest gap
+        PictureBudget slow = new PictureBudget(MIN, 100 * MS);
+        slow.trainerBound(true);
+        assertThat(slow.gapNanos()).isEqualTo(100 * MS);
+    }
 }
