@@ -48,11 +48,15 @@ final class PictureBudget {
 
     /**
      * Whether the trainer is CPU-bound now (every pulse): when it becomes so, the gap is at least
-     * {@link #START_GAP_NANOS} from then on until the next {@link #measure} says otherwise.
+     * {@link #START_GAP_NANOS} from then on until the next {@link #measure} says otherwise; when it
+     * stops being so (Pause, a paced trainer, the last step of a scripted run), the shortest at
+     * once, so that the picture training stopped on shows without waiting out a long gap.
      */
     void trainerBound(boolean trainerBound) {
         if (trainerBound && !bound) {
             gapNanos = Math.max(gapNanos, Math.min(maxGapNanos, Math.max(minGapNanos, START_GAP_NANOS)));
+        } else if (!trainerBound && bound) {
+            gapNanos = minGapNanos;
         }
         bound = trainerBound;
     }

@@ -99,10 +99,16 @@ class PictureBudgetTest {
         long shrunk = b.gapNanos();
         b.trainerBound(true);
         assertThat(b.gapNanos()).isEqualTo(shrunk);
-        // a pause and Play again start over from the start gap, after the paused trainer's shortest gap
+        // a pause brings the shortest gap at once (the picture training stopped on shows now), and
+        // Play again starts over from the start gap
+        for (int i = 0; i < 10; i++) {
+            b.measure(210 * MS * (i + 2), 100 * MS * (i + 2), true, 10);
+        }
+        assertThat(b.gapNanos()).isEqualTo(MAX);
+        b.drawn(0);
         b.trainerBound(false);
-        b.measure(210 * MS, 200 * MS, false, 1);
         assertThat(b.gapNanos()).isEqualTo(MIN);
+        assertThat(b.due(MIN)).isTrue();
         b.trainerBound(true);
         assertThat(b.gapNanos()).isEqualTo(PictureBudget.START_GAP_NANOS);
         // never past the longest gap
