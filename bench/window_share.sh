@@ -11,9 +11,15 @@
 # Needs target/weight-studio.jar (mvn -B package -DskipTests; JAR=FILE for another), xvfb-run and
 # /usr/bin/time.
 #
-# A single round swings by about 10% on a quiet machine (the 1-step start-up alone varies by
-# 0.5 s against about 5 s of training), so ROUNDS rounds (default 3) run one after the other and
-# the median share per refresh interval is printed last.
+# A single round swings by 10-30% on this shared 2-core machine (the window's 1-step start-up
+# alone varies from 3.8 to 4.6 s against about 4.5 s of training), so ROUNDS rounds (default 3) run
+# one after the other, and two estimates are printed last for each refresh interval:
+#
+#   share_of_medians = (median headless(N) - median headless(1)) / (median window(N) - median window(1))
+#   median_share     = the median of the rounds' shares
+#
+# The first takes the median of each of the four times before dividing, so one slow start-up does
+# not make one round's share 150% or 70%; it is the steadier of the two. Both are reported.
 #
 #   [ROUNDS=R] bench/window_share.sh [STEPS] [REFRESH...]        defaults: 900000 1 10
 set -euo pipefail
@@ -51,14 +57,18 @@ window() {
 date -u '+# %Y-%m-%d %H:%M UTC'
 echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# steps=$steps rounds=$rounds ${ARCH:-}: wall and CPU seconds of whole processes, start-up (1-step run) subtracted"
-declare -A shares
+declare -A shares walls
 for ((round = 1; round <= rounds; round++)); do
   read -r h1 h1c < <(headless 1)
   read -r hn hnc < <(headless "$steps")
+  walls[h1]+="$h1 "
+  walls[hn]+="$hn "
   printf 'round %d headless     1 step: %6.2f s wall %6.2f s cpu   %s steps: %6.2f s wall %6.2f s cpu\n' "$round" "$h1" "$h1c" "$steps" "$hn" "$hnc"
   for r in "${refreshes[@]}"; do
     read -r w1 w1c < <(window 1 "$r")
     read -r wn wnc < <(window "$steps" "$r")
+    walls[w1_$r]+="$w1 "
+    walls[wn_$r]+="$wn "
     printf 'round %d window r=%-4s 1 step: %6.2f s wall %6.2f s cpu   %s steps: %6.2f s wall %6.2f s cpu\n' "$round" "$r" "$w1" "$w1c" "$steps" "$wn" "$wnc"
     line=$(awk -v h1="$h1" -v hn="$hn" -v w1="$w1" -v wn="$wn" -v r="$r" -v n="$steps" -v round="$round" -v b="$batch" 'BEGIN {
       h = hn - h1; w = wn - w1
@@ -68,9 +78,16 @@ for ((round = 1; round <= rounds; round++)); do
     shares[$r]+="${line##*share=} "
   done
 done
+# The median of a list of numbers.
+median() {
+  tr ' ' '\n' <<< "$1" | grep -v '^$' | sort -n \
+    | awk '{ v[NR] = $1 } END { printf "%.3f\n", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 for r in "${refreshes[@]}"; do
-  # the median of the rounds' shares
-  echo "${shares[$r]}" | tr -d '%' | tr ' ' '\n' | grep -v '^$' | sort -n \
-    | awk -v r="$r" '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
-        printf "refresh=%s median_share=%.0f%% (rounds: %d)\n", r, m, NR }'
+  h=$(awk -v a="$(median "${walls[hn]}")" -v b="$(median "${walls[h1]}")" 'BEGIN { print a - b }')
+  w=$(awk -v a="$(median "${walls[wn_$r]}")" -v b="$(median "${walls[w1_$r]}")" 'BEGIN { print a - b }')
+  m=$(median "$(tr -d '%' <<< "${shares[$r]}")")
+  awk -v r="$r" -v h="$h" -v w="$w" -v m="$m" -v n="$rounds" 'BEGIN {
+    printf "refresh=%s share_of_medians=%.0f%% (headless %.2f s, window %.2f s of training) median_share=%.0f%% (rounds: %d)\n",
+      r, 100 * h / w, h, w, m, n }'
 done
