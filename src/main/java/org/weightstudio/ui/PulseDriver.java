@@ -1,6 +1,5 @@
 package org.weightstudio.ui;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongUnaryOperator;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import org.weightstudio.ui.work.Workers;
 
 /**
  * Calls the window's view-model on every pulse, except while it says it can wait: while the
@@ -48,11 +48,7 @@ final class PulseDriver {
                 call(now);
             }
         };
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "weight-studio-ticks");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = Workers.scheduler("weight-studio-ticks");
     }
 
     void start() {

@@ -3,6 +3,7 @@ package org.weightstudio.ui.work;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
@@ -50,6 +51,11 @@ public final class Workers {
     /** A single-thread executor on a named daemon thread of the given priority. */
     public static ExecutorService executor(String name, int priority) {
         return Executors.newSingleThreadExecutor(daemons(name, priority));
+    }
+
+    /** A single named daemon thread that runs scheduled work (failures reported as above). */
+    public static ScheduledExecutorService scheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(daemons(name, Thread.NORM_PRIORITY));
     }
 
     private static ThreadFactory daemons(String name, int priority) {
