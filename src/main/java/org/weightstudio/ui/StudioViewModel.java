@@ -34,10 +34,11 @@ public final class StudioViewModel implements AutoCloseable {
     private static final long BUDGET_PERIOD_NANOS = 500_000_000L;
     /**
      * While the trainer runs flat out, the window changes only on ticks this far apart (the
-     * counters' period then), or as far apart as pictures if that is less: the counters, the rates, a picture when one is due and the chart
-     * points held since the last picture change in the same pulse. Every pulse that changes
-     * anything costs the FX thread a CSS and layout pass and the renderer a repaint; with each
-     * on its own clock that came to eleven such pulses a second at refresh 10.
+     * counters' period then), or as far apart as pictures if that is less: the counters, the
+     * rates, a picture when one is due and the chart points held since the last picture change
+     * in the same pulse. Every pulse that changes anything costs the FX thread a CSS and layout
+     * pass and the renderer a repaint; with each on its own clock that came to eleven such pulses
+     * a second at refresh 10, now four.
      */
     static final long TRAINER_BOUND_TICK_NANOS = TrainingViewModel.COUNTERS_PERIOD_TRAINER_BOUND_NANOS;
     private static final com.sun.management.OperatingSystemMXBean OS =
