@@ -434,6 +434,10 @@ public final class StudioWindow {
         return snapshots;
     }
 
+    PulseDriver pulseDriver() {
+        return pulses;
+    }
+
     Recording recording() {
         return recording;
     }

@@ -123,6 +123,27 @@ class StudioWindowTest {
     }
 
     @Test
+    void trainingFlatOutTheWindowChangesOnTicksAndAPauseShowsAtOnce(FxRobot robot) throws Exception {
+        // no input events here: a click would wake the driver
+        WaitForAsyncUtils.asyncFx(() -> vm().training().play()).get();
+        waitFor("the driver to wait between ticks",
+                () -> !WaitForAsyncUtils.asyncFx(() -> window.pulseDriver().everyPulse()).get());
+        // the counters still move, on ticks
+        String before = text(robot, "#stepLabel");
+        waitFor("the step counter to move while waiting", () -> !before.equals(text(robot, "#stepLabel")));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> window.pulseDriver().everyPulse()).get()).isFalse();
+
+        // a pause made without input (as a scripted run's last step is): every pulse again, and the
+        // counter shows the step training stopped on
+        WaitForAsyncUtils.asyncFx(() -> vm().training().pause()).get();
+        assertThat(vm().session().control().awaitIdle(10, TimeUnit.SECONDS)).isTrue();
+        waitFor("every pulse again", () -> WaitForAsyncUtils.asyncFx(() -> window.pulseDriver().everyPulse()).get());
+        long step = vm().session().step();
+        waitFor("the counter at the step training stopped on", () -> String.format(java.util.Locale.ROOT, "step %,d", step)
+                .equals(text(robot, "#stepLabel")));
+    }
+
+    @Test
     void pauseStopsTheCounter(FxRobot robot) throws InterruptedException {
         robot.clickOn("#playButton");
         waitFor("training to run", () -> vm().session().step() > 100);
