@@ -7,6 +7,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.weightstudio.persistence.StudioSettings;
 import org.weightstudio.persistence.StudioSettingsStore;
+import org.weightstudio.ui.work.Workers;
 
 /**
  * The JavaFX application: reads the window options and the user's settings and opens the
@@ -36,14 +37,12 @@ public final class StudioApp extends Application {
         }
         ClassPathWarningFilter.installIfOnClassPath();
         // on its own thread: the JMX start-up behind it takes a few hundred milliseconds
-        Thread jit = new Thread(() -> {
+        Workers.start(() -> {
             ToolkitJit.Result r = ToolkitJit.apply();
             if (Boolean.getBoolean("weightstudio.printStats")) {
                 System.out.println("toolkit JIT directive: " + r.answer());
             }
         }, "weight-studio-jit");
-        jit.setDaemon(true);
-        jit.start();
         Application.launch(StudioApp.class, args);
     }
 

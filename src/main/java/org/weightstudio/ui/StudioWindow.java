@@ -16,6 +16,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.input.InputEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -40,8 +41,7 @@ import org.weightstudio.ui.draw.TestSetPane;
  * The studio window: controls on top, the heatmap grid with the last batch beside it, the charts
  * below, the status bar at the bottom. Shows at once; the grid is built when the data has
  * loaded. A {@link PulseDriver} pulls the newest frame on every pulse (or every tick while the
- * trainer runs flat out). Closing the window
- * stops the trainer thread and saves the settings.
+ * trainer runs flat out). Closing the window stops the trainer thread and saves the settings.
  */
 public final class StudioWindow {
     /** The charts never take more height than this: spare height is the grid's. */
@@ -126,7 +126,7 @@ public final class StudioWindow {
         Scene scene = new Scene(root, settings.windowWidth, settings.windowHeight);
         scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
         // whatever input changes shows at once, also while the trainer runs flat out
-        scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> pulses.wake());
+        scene.addEventFilter(InputEvent.ANY, e -> pulses.wake());
         stage.setScene(scene);
         stage.setTitle("Weight Studio");
         stage.getIcons().setAll(AppIcons.all());
