@@ -15,25 +15,16 @@ cd "$(dirname "$0")/.."
 rounds=$1 steps=$2 refresh=$3 a=$4 b=$5
 for j in "$a" "$b"; do [[ -f "$j" ]] || { echo "window_ab.sh: $j missing" >&2; exit 66; }; done
 command -v xvfb-run >/dev/null || { echo "window_ab.sh: xvfb-run not found" >&2; exit 69; }
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
-# wall seconds of one command with a fresh HOME (no settings file)
-timed() {
-  local home
-  home=$(mktemp -d)
-  HOME="$home" /usr/bin/time -f '%e' -o "$out" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 70; }
-  rm -rf "$home"
-  cat "$out"
-}
-window() { timed xvfb-run -a -s "-screen 0 1600x1000x24" java -jar "$1" --autostart --pace unlimited --refresh "$refresh" --quit-after-steps "$2"; }
-# the median of a list of numbers, printed with format $2
-median() { tr ' ' '\n' <<< "$1" | grep -v '^$' | sort -n | awk -v f="$2" '{ v[NR] = $1 } END { printf f, NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# timed (wall and CPU seconds of a command with a fresh HOME) and median
+source bench/window_lib.sh
+wall() { timed "$@" | cut -d' ' -f1; }
+window() { wall xvfb-run -a -s "-screen 0 1600x1000x24" java -jar "$1" --autostart --pace unlimited --refresh "$refresh" --quit-after-steps "$2"; }
 date -u '+# %Y-%m-%d %H:%M UTC'
 echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg); steps=$steps refresh=$refresh A=$a B=$b"
 declare -A times shares
 for ((i = 1; i <= rounds; i++)); do
-  h1=$(timed java -jar "$a" train --steps 1 --eval-every 1000000000)
-  hn=$(timed java -jar "$a" train --steps "$steps" --eval-every 1000000000)
+  h1=$(wall java -jar "$a" train --steps 1 --eval-every 1000000000)
+  hn=$(wall java -jar "$a" train --steps "$steps" --eval-every 1000000000)
   h=$(awk -v x="$hn" -v y="$h1" 'BEGIN { printf "%.2f", x - y }')
   line="round $i headless $h s"
   for side in A B; do

@@ -33,15 +33,8 @@ jar="${JAR:-target/weight-studio.jar}"
 [[ -f "$jar" ]] || { echo "window_share.sh: $jar missing; run 'mvn -B package -DskipTests' first" >&2; exit 66; }
 command -v xvfb-run >/dev/null || { echo "window_share.sh: xvfb-run not found" >&2; exit 69; }
 
-home=$(mktemp -d)
-out=$(mktemp)
-trap 'rm -rf "$home" "$out"' EXIT
-
-# Prints "WALL CPU" seconds of one command run with a fresh HOME.
-timed() {
-  HOME="$home" /usr/bin/time -f '%e %U %S' -o "$out" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 70; }
-  awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$out"
-}
+# timed (wall and CPU seconds of a command with a fresh HOME) and median
+source bench/window_lib.sh
 # ARCH="--arch mlp" (or cnn, with its options) measures another network; BATCH is its batch size
 # (for the samples/s printed; the share does not depend on it).
 read -r -a arch <<< "${ARCH:-}"
@@ -78,11 +71,6 @@ for ((round = 1; round <= rounds; round++)); do
     shares[$r]+="${line##*share=} "
   done
 done
-# The median of a list of numbers.
-median() {
-  tr ' ' '\n' <<< "$1" | grep -v '^$' | sort -n \
-    | awk '{ v[NR] = $1 } END { printf "%.3f\n", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 for r in "${refreshes[@]}"; do
   h=$(awk -v a="$(median "${walls[hn]}")" -v b="$(median "${walls[h1]}")" 'BEGIN { print a - b }')
   w=$(awk -v a="$(median "${walls[wn_$r]}")" -v b="$(median "${walls[w1_$r]}")" 'BEGIN { print a - b }')
